@@ -1,0 +1,1 @@
+"""English statement extraction (not built yet: English documents use the generic fallback)."""
