@@ -1,0 +1,123 @@
+"""Everything that differs between SQLite and PostgreSQL, in one place.
+
+- connection set-up (SQLite pragmas: foreign keys, WAL, busy timeout),
+- full-text search objects: an FTS5 table kept in sync by triggers (SQLite) or
+  a generated ``tsvector`` column with a GIN index (PostgreSQL), both over
+  ``statements.search_text`` (already lemmatised by :mod:`.search`),
+- the search condition,
+- "insert, ignore if the unique key exists".
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Integer, Table, column, event, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql import ColumnElement
+
+from .schema import statements
+from .search import search_terms
+
+__all__ = [
+    "configure_engine",
+    "create_search_objects",
+    "drop_search_objects",
+    "search_condition",
+    "insert_ignore",
+]
+
+_SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE statements_fts USING fts5(search_text, content='statements', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER statements_fts_ai AFTER INSERT ON statements BEGIN"
+    " INSERT INTO statements_fts(rowid, search_text) VALUES (new.id, coalesce(new.search_text, '')); END",
+    "CREATE TRIGGER statements_fts_ad AFTER DELETE ON statements BEGIN"
+    " INSERT INTO statements_fts(statements_fts, rowid, search_text) VALUES ('delete', old.id, coalesce(old.search_text, '')); END",
+    "CREATE TRIGGER statements_fts_au AFTER UPDATE OF search_text ON statements BEGIN"
+    " INSERT INTO statements_fts(statements_fts, rowid, search_text) VALUES ('delete', old.id, coalesce(old.search_text, ''));"
+    " INSERT INTO statements_fts(rowid, search_text) VALUES (new.id, coalesce(new.search_text, '')); END",
+]
+_SQLITE_FTS_DROP = [
+    "DROP TRIGGER IF EXISTS statements_fts_au",
+    "DROP TRIGGER IF EXISTS statements_fts_ad",
+    "DROP TRIGGER IF EXISTS statements_fts_ai",
+    "DROP TABLE IF EXISTS statements_fts",
+]
+_PG_FTS = [
+    "ALTER TABLE statements ADD COLUMN search_tsv tsvector"
+    " GENERATED ALWAYS AS (to_tsvector('simple', coalesce(search_text, ''))) STORED",
+    "CREATE INDEX ix_statements_search_tsv ON statements USING GIN (search_tsv)",
+]
+_PG_FTS_DROP = [
+    "DROP INDEX IF EXISTS ix_statements_search_tsv",
+    "ALTER TABLE statements DROP COLUMN IF EXISTS search_tsv",
+]
+
+
+def configure_engine(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - exercised by every SQLite test
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        # WAL: readers never block the ingest writer; NORMAL sync is durable against a killed process.
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+
+def create_search_objects(conn: Connection) -> None:
+    stmts = _SQLITE_FTS if conn.dialect.name == "sqlite" else _PG_FTS if conn.dialect.name == "postgresql" else []
+    for sql in stmts:
+        conn.execute(text(sql))
+
+
+def drop_search_objects(conn: Connection) -> None:
+    stmts = _SQLITE_FTS_DROP if conn.dialect.name == "sqlite" else _PG_FTS_DROP if conn.dialect.name == "postgresql" else []
+    for sql in stmts:
+        conn.execute(text(sql))
+
+
+def search_condition(dialect_name: str, query: str) -> ColumnElement[bool] | None:
+    """A WHERE condition: statements whose normalised content has every normalised query word.
+
+    Returns None when the query has no words (the caller then matches nothing).
+    """
+    terms = search_terms(query)
+    if not terms:
+        return None
+    if dialect_name == "sqlite":
+        match = " ".join(f'"{t}"' for t in terms)  # terms are \w+ only, so quoting is safe
+        return statements.c.id.in_(
+            text("SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q").bindparams(fts_q=match).columns(column("rowid", Integer))
+        )
+    if dialect_name == "postgresql":
+        return text("statements.search_tsv @@ plainto_tsquery('simple', :fts_q)").bindparams(fts_q=" ".join(terms))
+    # Any other database: a slow but correct fallback over the normalised column.
+    from sqlalchemy import and_
+
+    padded = " " + statements.c.search_text + " "
+    return and_(*[padded.like(f"% {t} %") for t in terms])
+
+
+def insert_ignore(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """Insert rows, silently skipping those whose unique key already exists."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(table).on_conflict_do_nothing(), rows)
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows)
+    else:  # pragma: no cover
+        for row in rows:
+            try:
+                with conn.begin_nested():
+                    conn.execute(table.insert(), row)
+            except Exception:
+                pass

@@ -1,0 +1,421 @@
+"""Write-side repository: everything ingest and identity resolution store goes through here.
+
+One :class:`Store` per database URL. :meth:`Store.write_batch` writes a batch of
+extractions (documents with their statements, entity and date mentions and
+topics) in ONE transaction, so a killed process leaves whole documents or
+nothing; it skips documents whose content hash is already stored, so writing
+is idempotent.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from ..model import Document, Extraction, parse_date
+from ..resolve import Correction, Identity, SpeakerMention, normalize_name
+from . import dialect
+from .dates import date_bounds
+from .engine import create_engine, migrate
+from .schema import (
+    corrections,
+    date_mentions,
+    document_topics,
+    documents,
+    entities,
+    entity_mentions,
+    ingest_runs,
+    rejects,
+    speaker_aliases,
+    speaker_roles,
+    speakers,
+    statement_topics,
+    statements,
+    topics,
+)
+from .search import normalize_for_search
+
+__all__ = ["Store", "BatchResult", "RejectRow", "entity_key"]
+
+_CHUNK = 500  # bound IN (...) lists: SQLite allows 32766 variables, keep it far below
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.timezone.utc)
+
+
+def _jsonable(value: Any) -> Any:
+    """JSON columns must never fail on an odd value inside ``meta``."""
+    if value is None:
+        return None
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
+
+
+def entity_key(label: str, name: str) -> str:
+    return f"{label}:{normalize_name(name)}"
+
+
+@dataclass(slots=True)
+class BatchResult:
+    documents: int = 0
+    statements: int = 0
+    duplicates: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RejectRow:
+    path: str
+    line: int | None
+    reason: str
+    raw: str | None = None
+
+
+def _chunks(seq: Sequence, n: int = _CHUNK) -> Iterator[Sequence]:
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
+
+
+class Store:
+    """A migrated database plus the repository functions over it."""
+
+    def __init__(self, url: str, *, engine: Engine | None = None, migrate_schema: bool = True) -> None:
+        self.url = url
+        self.engine = engine or create_engine(url)
+        if migrate_schema:
+            migrate(self.engine)
+
+    @property
+    def dialect_name(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- ingest runs and rejects ------------------------------------------------
+
+    def start_run(self, inputs: dict[str, Any] | None = None) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(
+                insert(ingest_runs)
+                .values(started_at=_now(), status="running", inputs=_jsonable(inputs or {}), counts={})
+                .returning(ingest_runs.c.id)
+            ).scalar_one()
+
+    def update_run(self, run_id: int, counts: dict[str, int], status: str | None = None) -> None:
+        values: dict[str, Any] = {"counts": dict(counts)}
+        if status is not None:
+            values["status"] = status
+            if status != "running":
+                values["finished_at"] = _now()
+        with self.engine.begin() as conn:
+            conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(**values))
+
+    def add_rejects(self, run_id: int | None, rows: Iterable[RejectRow], conn: Connection | None = None) -> int:
+        data = [
+            {"run_id": run_id, "path": r.path, "line": r.line, "reason": r.reason, "raw": (r.raw or None) and r.raw[:500], "created_at": _now()}
+            for r in rows
+        ]
+        if not data:
+            return 0
+        if conn is not None:
+            conn.execute(insert(rejects), data)
+        else:
+            with self.engine.begin() as c:
+                c.execute(insert(rejects), data)
+        return len(data)
+
+    # -- documents ----------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str], conn: Connection | None = None) -> set[str]:
+        wanted = list(dict.fromkeys(hashes))
+        found: set[str] = set()
+
+        def run(c: Connection) -> None:
+            for chunk in _chunks(wanted):
+                found.update(c.execute(select(documents.c.content_hash).where(documents.c.content_hash.in_(chunk))).scalars())
+
+        if conn is not None:
+            run(conn)
+        else:
+            with self.engine.connect() as c:
+                run(c)
+        return found
+
+    def count(self, table_name: str) -> int:
+        from .schema import metadata
+
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(metadata.tables[table_name])).scalar_one()
+
+    def write_batch(
+        self, extractions: Sequence[Extraction], run_id: int | None = None, reject_rows: Sequence[RejectRow] = ()
+    ) -> BatchResult:
+        """Store whole documents (and the batch's rejects) in one transaction; skip stored hashes."""
+        result = BatchResult()
+        with self.engine.begin() as conn:
+            stored = self.known_hashes((e.document.content_hash for e in extractions), conn)
+            fresh: list[Extraction] = []
+            for ex in extractions:
+                h = ex.document.content_hash
+                if h in stored:
+                    result.duplicates += 1
+                    continue
+                stored.add(h)
+                fresh.append(ex)
+            entity_ids = self._ensure_entities(conn, fresh)
+            topic_ids = self._ensure_topics(conn, fresh)
+            for ex in fresh:
+                result.statements += self._write_extraction(conn, ex, run_id, entity_ids, topic_ids)
+                result.documents += 1
+            self.add_rejects(run_id, reject_rows, conn)
+        return result
+
+    def _ensure_entities(self, conn: Connection, exs: Sequence[Extraction]) -> dict[str, int]:
+        rows: dict[str, dict] = {}
+        for ex in exs:
+            for ent in ex.entities:
+                name = ent.canonical or ent.text
+                if not name.strip():
+                    continue
+                key = entity_key(ent.label, name)
+                rows.setdefault(key, {"key": key, "name": name, "name_norm": normalize_name(name), "label": ent.label})
+        if not rows:
+            return {}
+        dialect.insert_ignore(conn, entities, list(rows.values()))
+        ids: dict[str, int] = {}
+        for chunk in _chunks(list(rows)):
+            ids.update(conn.execute(select(entities.c.key, entities.c.id).where(entities.c.key.in_(chunk))).tuples())
+        return ids
+
+    def _ensure_topics(self, conn: Connection, exs: Sequence[Extraction]) -> dict[str, int]:
+        labels = {t for ex in exs for t in ex.topics} | {t for ex in exs for st in ex.statements for t in st.topics}
+        if not labels:
+            return {}
+        dialect.insert_ignore(conn, topics, [{"label": t, "origin": "model", "keywords": None} for t in sorted(labels)])
+        return dict(conn.execute(select(topics.c.label, topics.c.id).where(topics.c.label.in_(sorted(labels)))).tuples())
+
+    def define_topics(self, items: Iterable[tuple[str, str, list[str] | None]]) -> None:
+        """Create or update topics ``(label, origin, keywords)``, e.g. user topics from a config file."""
+        with self.engine.begin() as conn:
+            for label, origin, keywords in items:
+                found = conn.execute(select(topics.c.id).where(topics.c.label == label)).scalar()
+                values = {"origin": origin, "keywords": _jsonable(keywords)}
+                if found is None:
+                    conn.execute(insert(topics).values(label=label, **values))
+                else:
+                    conn.execute(update(topics).where(topics.c.id == found).values(**values))
+
+    def _write_extraction(
+        self, conn: Connection, ex: Extraction, run_id: int | None, entity_ids: dict[str, int], topic_ids: dict[str, int]
+    ) -> int:
+        doc: Document = ex.document
+        text = doc.text
+        parsed = parse_date(doc.date)
+        bounds = date_bounds(doc.date)
+        doc_id = conn.execute(
+            insert(documents)
+            .values(
+                doc_key=doc.id,
+                content_hash=doc.content_hash,
+                date=parsed[0] if parsed else None,
+                date_precision=parsed[1].value if parsed else None,
+                date_start=bounds[0] if bounds else None,
+                date_end=bounds[1] if bounds else None,
+                lang=ex.lang or doc.lang,
+                source=doc.source,
+                title=doc.title,
+                url=doc.url,
+                byline=doc.byline,
+                text=text,
+                meta=_jsonable(doc.meta or {}),
+                origin=doc.origin,
+                ingest_run_id=run_id,
+            )
+            .returning(documents.c.id)
+        ).scalar_one()
+
+        st_ids: list[int] = []
+        if ex.statements:
+            rows = []
+            for seq, st in enumerate(ex.statements):
+                rows.append(
+                    {
+                        "document_id": doc_id,
+                        "seq": seq,
+                        "content_start": st.content.start,
+                        "content_end": st.content.end,
+                        "cue_start": st.cue.start if st.cue else None,
+                        "cue_end": st.cue.end if st.cue else None,
+                        "speaker_start": st.speaker.start if st.speaker else None,
+                        "speaker_end": st.speaker.end if st.speaker else None,
+                        "kind": st.kind,
+                        "confidence": float(st.confidence),
+                        "speaker_mention": st.speaker.text(text) if st.speaker else None,
+                        "speaker_name": st.speaker_name,
+                        "speaker_label": st.speaker_label,
+                        "speaker_id": None,
+                        "search_text": normalize_for_search(st.content.text(text)),
+                        "meta": _jsonable(st.meta) if st.meta else None,
+                    }
+                )
+            st_ids = list(
+                conn.execute(insert(statements).returning(statements.c.id, sort_by_parameter_order=True), rows).scalars()
+            )
+
+        # Entity mentions: each mention once; linked to the first statement that is "about" it.
+        about_owner: dict[tuple[int, int, str], int] = {}
+        for st, sid in zip(ex.statements, st_ids):
+            for ent in st.about:
+                about_owner.setdefault((ent.span.start, ent.span.end, ent.label), sid)
+        ent_rows = []
+        seen_spans: set[tuple[int, int, str]] = set()
+        for ent in list(ex.entities) + [e for st in ex.statements for e in st.about]:
+            k = (ent.span.start, ent.span.end, ent.label)
+            if k in seen_spans:
+                continue
+            seen_spans.add(k)
+            name = ent.canonical or ent.text
+            ent_rows.append(
+                {
+                    "document_id": doc_id,
+                    "statement_id": about_owner.get(k),
+                    "start": ent.span.start,
+                    "end": ent.span.end,
+                    "label": ent.label,
+                    "text": ent.text,
+                    "entity_id": entity_ids.get(entity_key(ent.label, name)) if name.strip() else None,
+                }
+            )
+        if ent_rows:
+            conn.execute(insert(entity_mentions), ent_rows)
+
+        # Date mentions: document-level ones, linked to the statement that carries them.
+        date_owner: dict[tuple[int, int], int] = {}
+        for st, sid in zip(ex.statements, st_ids):
+            for dm in st.dates:
+                date_owner.setdefault((dm.span.start, dm.span.end), sid)
+        date_rows = []
+        seen_dates: set[tuple[int, int]] = set()
+        for dm in list(ex.dates) + [d for st in ex.statements for d in st.dates]:
+            k = (dm.span.start, dm.span.end)
+            if k in seen_dates:
+                continue
+            seen_dates.add(k)
+            date_rows.append(
+                {
+                    "document_id": doc_id,
+                    "statement_id": date_owner.get(k),
+                    "start": dm.span.start,
+                    "end": dm.span.end,
+                    "text": dm.text,
+                    "value": dm.value,
+                    "precision": dm.precision.value if dm.precision is not None and hasattr(dm.precision, "value") else dm.precision,
+                }
+            )
+        if date_rows:
+            conn.execute(insert(date_mentions), date_rows)
+
+        st_topic_rows = [
+            {"statement_id": sid, "topic_id": topic_ids[t]}
+            for st, sid in zip(ex.statements, st_ids)
+            for t in dict.fromkeys(st.topics)
+            if t in topic_ids
+        ]
+        if st_topic_rows:
+            conn.execute(insert(statement_topics), st_topic_rows)
+        doc_topic_rows = [{"document_id": doc_id, "topic_id": topic_ids[t]} for t in dict.fromkeys(ex.topics) if t in topic_ids]
+        if doc_topic_rows:
+            conn.execute(insert(document_topics), doc_topic_rows)
+        return len(st_ids)
+
+    # -- speaker identities ---------------------------------------------------------
+
+    def speaker_mentions(self) -> list[SpeakerMention]:
+        q = (
+            select(
+                statements.c.id,
+                statements.c.document_id,
+                statements.c.speaker_name,
+                statements.c.speaker_mention,
+                statements.c.speaker_label,
+                documents.c.date,
+            )
+            .join(documents, documents.c.id == statements.c.document_id)
+            .order_by(statements.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [SpeakerMention(*row) for row in conn.execute(q).tuples()]
+
+    def corrections(self) -> list[Correction]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(corrections.c.action, corrections.c.a, corrections.c.b).order_by(corrections.c.id))
+            return [Correction(action, a, b) for action, a, b in rows.tuples()]
+
+    def add_correction(self, action: str, a: str, b: str | None = None) -> int:
+        if action not in ("merge", "split", "alias"):
+            raise ValueError(f"unknown correction {action!r} (merge, split or alias)")
+        with self.engine.begin() as conn:
+            return conn.execute(
+                insert(corrections).values(action=action, a=a, b=b, created_at=_now()).returning(corrections.c.id)
+            ).scalar_one()
+
+    def replace_identities(self, identities: Sequence[Identity]) -> int:
+        """Store the resolver's identities; speaker ids stay stable for keys that survive."""
+        by_key: dict[str, Identity] = {}
+        for ident in identities:
+            if ident.key in by_key:  # a resolver must not repeat keys; merge defensively
+                by_key[ident.key].statement_ids.extend(ident.statement_ids)
+                by_key[ident.key].aliases |= ident.aliases
+            else:
+                by_key[ident.key] = ident
+        with self.engine.begin() as conn:
+            existing = dict(conn.execute(select(speakers.c.key, speakers.c.id)).tuples())
+            gone = [sid for key, sid in existing.items() if key not in by_key]
+            conn.execute(update(statements).values(speaker_id=None))
+            for chunk in _chunks(gone):
+                conn.execute(delete(speakers).where(speakers.c.id.in_(chunk)))
+            conn.execute(delete(speaker_aliases))
+            conn.execute(delete(speaker_roles))
+            ids: dict[str, int] = {}
+            for key, ident in by_key.items():
+                if key in existing:
+                    conn.execute(
+                        update(speakers)
+                        .where(speakers.c.id == existing[key])
+                        .values(canonical_name=ident.canonical, confidence=float(ident.confidence))
+                    )
+                    ids[key] = existing[key]
+                else:
+                    ids[key] = conn.execute(
+                        insert(speakers)
+                        .values(key=key, canonical_name=ident.canonical, confidence=float(ident.confidence))
+                        .returning(speakers.c.id)
+                    ).scalar_one()
+            alias_rows, role_rows, link_rows = [], [], []
+            for key, ident in by_key.items():
+                sid = ids[key]
+                seen: set[str] = set()
+                for alias in sorted({ident.canonical, *ident.aliases}):
+                    norm = normalize_name(alias)
+                    if norm and norm not in seen:
+                        seen.add(norm)
+                        alias_rows.append({"speaker_id": sid, "alias": alias, "alias_norm": norm})
+                for role, first, last in ident.roles:
+                    role_rows.append({"speaker_id": sid, "role": role, "first_date": first, "last_date": last})
+                link_rows.extend({"st_id": st_id, "sp_id": sid} for st_id in ident.statement_ids)
+            if alias_rows:
+                conn.execute(insert(speaker_aliases), alias_rows)
+            if role_rows:
+                conn.execute(insert(speaker_roles), role_rows)
+            if link_rows:
+                conn.execute(
+                    update(statements).where(statements.c.id == bindparam("st_id")).values(speaker_id=bindparam("sp_id")),
+                    link_rows,
+                )
+        return len(by_key)
