@@ -1,10 +1,71 @@
-"""German backbone: tokenizer, quote-aware sentences, POS, lemmas, Konjunktiv, noun chunks, NER."""
+"""German backbone: tokenizer, quote-aware sentences, POS, lemmas, Konjunktiv, noun chunks, NER.
+
+``load()`` returns a spaCy ``Language`` (no network). Every ``Doc`` it makes has, per token:
+
+* ``tag_``   STTS tag (``VVFIN``, ``NE``, ``$.`` ...; whitespace tokens ``_SP``)
+* ``pos_``   UPOS (UD German conventions: modals and auxiliaries are ``AUX``)
+* ``lemma_`` lemma (*betonte* -> *betonen*, *sei* -> *sein*, nouns capitalised)
+* ``morph``  for verbs: ``VerbForm`` (Fin/Inf/Part); finite verbs also ``Mood`` (Ind/Sub/Imp),
+  ``Tense`` (Pres/Past), ``Person`` (1/2/3), ``Number`` (Sing/Plur). Other words: may be empty.
+* ``_.konjunktiv``  "I" (Mood=Sub, Tense=Pres: *sei, habe, könne, erschwere*),
+  "II" (Mood=Sub, Tense=Past: *wäre, hätte, würde*), else None
+* ``is_sent_start`` / ``doc.sents``: quote-aware sentences (see ``sentences.py``)
+
+and per doc:
+
+* ``doc.noun_chunks``  rule-based over STTS (no dependency parse; ``token.dep_``/``head`` are unset)
+* ``doc.ents``  labels PER, ORG, LOC, MISC
+
+The pipeline is the trained one in ``model/`` when present (fast CNN tagger/morphologizer/NER,
+see model/MODEL_CARD.md), otherwise the HanTa-backed rules (slower, same attributes).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import entities, hanta_tagger, sentences, tokenizer  # noqa: F401  (register factories)
+from .extensions import register
+from .noun_chunks import noun_chunks
+from .resources import MODEL_DIR
+
+__all__ = ["load", "load_rules", "MODEL_DIR"]
 
 
-def load():
-    """Return the shipped German pipeline (built by training/, see models/de/MODEL_CARD.md)."""
-    import spacy
-
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
+def _finish(nlp: Language) -> Language:
+    register()
+    nlp.vocab.get_noun_chunks = noun_chunks
     return nlp
+
+
+def load_rules() -> Language:
+    """The HanTa-backed pipeline (no trained weights needed)."""
+    nlp = spacy.blank("de")
+    tokenizer.add_news_exceptions(nlp)
+    nlp.add_pipe("qt_de_number_period")
+    nlp.add_pipe("qt_de_sentences")
+    nlp.add_pipe("qt_de_hanta")
+    nlp.add_pipe("qt_de_entity_rules")
+    return _finish(nlp)
+
+
+@lru_cache(maxsize=1)
+def _cached(kind: str) -> Language:
+    if kind == "trained":
+        from .trained import load_trained
+
+        return _finish(load_trained(MODEL_DIR))
+    return load_rules()
+
+
+def load(kind: str | None = None) -> Language:
+    """Return the shipped German pipeline (cached per process; treat it as read-only).
+
+    ``kind``: "trained" (weights in model/), "rules" (HanTa), or None = trained when shipped.
+    """
+    if kind is None:
+        kind = "trained" if (MODEL_DIR / "config.cfg").exists() else "rules"
+    return _cached(kind)
