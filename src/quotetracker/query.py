@@ -36,6 +36,9 @@ __all__ = [
     "TimelinePoint",
     "CorpusOverview",
     "QueryService",
+    "QueryError",
+    "RejectRecord",
+    "IngestRunRecord",
 ]
 
 
@@ -158,17 +161,608 @@ class CorpusOverview(_Record):
     speakers_per_month: list[TimelinePoint]  # distinct speakers quoted that month
 
 
-class QueryService:
-    """Read-side API over a store. Constructed by ``quotetracker.open(...)``.
+@dataclass(slots=True)
+class RejectRecord(_Record):
+    id: int
+    run_id: int | None
+    path: str
+    line: int | None
+    reason: str
+    raw: str | None
+    created_at: str | None
 
-    Methods (implemented by the store layer):
+
+@dataclass(slots=True)
+class IngestRunRecord(_Record):
+    id: int
+    started_at: str | None
+    finished_at: str | None
+    status: str
+    inputs: dict[str, Any]
+    counts: dict[str, Any]
+
+
+class QueryError(ValueError):
+    """A filter value the service cannot use (bad date, unknown kind); the CLI maps it to exit code 2."""
+
+
+def _date_bounds_or_error(value: str, name: str) -> tuple[str, str]:
+    from .store.dates import date_bounds
+
+    try:
+        bounds = date_bounds(value)
+    except ValueError as exc:
+        raise QueryError(f"--{name}: {exc}") from exc
+    if bounds is None:
+        raise QueryError(f"--{name}: empty date")
+    return bounds
+
+
+class QueryService:
+    """Read-side API over a store. Constructed by ``quotetracker.open(...)`` (``qt.query``).
+
+    Methods:
 
     - ``statements(filters: StatementFilters, limit=50, offset=0) -> Page[StatementRecord]``
+      (filters may also be given as keyword arguments)
+    - ``iter_statements(filters) -> Iterator[StatementRecord]`` (all matches, streamed in pages)
     - ``speakers(q=None, limit=50, offset=0) -> Page[SpeakerSummary]``
     - ``speaker(speaker_id) -> SpeakerDetail | None``
-    - ``document(document_id) -> DocumentDetail | None``
+    - ``document(document_id) -> DocumentDetail | None`` (an int id, or the external ``doc_key``)
+    - ``iter_documents(filters=None) -> Iterator[DocumentDetail]``
     - ``entities(q=None, label=None, limit=50, offset=0) -> Page[EntitySummary]``
     - ``topics() -> list[TopicSummary]``
     - ``timeline(filters: StatementFilters) -> list[TimelinePoint]`` (statements per month)
     - ``overview() -> CorpusOverview``
+    - ``rejects(run_id=None, limit=100, offset=0) -> Page[RejectRecord]``, ``runs(limit=20) -> list[IngestRunRecord]``
+
+    Invalid filter values raise :class:`QueryError` (a ``ValueError``).
     """
+
+    def __init__(self, store: Any) -> None:
+        if isinstance(store, str):
+            from .store import Store
+
+            store = Store(store)
+        self.store = store
+        self.engine = store.engine
+
+    @classmethod
+    def from_url(cls, url: str) -> QueryService:
+        return cls(url)
+
+    # -- statements -------------------------------------------------------------------
+
+    def _statement_columns(self) -> list[Any]:
+        from sqlalchemy import case, func
+
+        from .store.schema import documents as D
+        from .store.schema import speakers as SP
+        from .store.schema import statements as S
+
+        def piece(start, end):
+            return func.substr(D.c.text, start + 1, end - start)
+
+        return [
+            S.c.id,
+            S.c.document_id,
+            D.c.doc_key,
+            D.c.date,
+            D.c.source,
+            D.c.lang,
+            S.c.kind,
+            piece(S.c.content_start, S.c.content_end).label("content"),
+            S.c.content_start,
+            S.c.content_end,
+            case((S.c.cue_start.is_not(None), piece(S.c.cue_start, S.c.cue_end)), else_=None).label("cue"),
+            S.c.cue_start,
+            S.c.cue_end,
+            S.c.speaker_mention,
+            S.c.speaker_start,
+            S.c.speaker_end,
+            S.c.speaker_name,
+            S.c.speaker_id,
+            SP.c.canonical_name.label("speaker"),
+            S.c.confidence,
+        ]
+
+    def _from(self, select_obj):
+        from .store.schema import documents as D
+        from .store.schema import speakers as SP
+        from .store.schema import statements as S
+
+        return select_obj.select_from(
+            S.join(D, D.c.id == S.c.document_id).outerjoin(SP, SP.c.id == S.c.speaker_id)
+        )
+
+    def _conditions(self, conn, f: StatementFilters) -> list[Any]:
+        from sqlalchemy import exists, false, func, or_, select
+
+        from .model import STATEMENT_KINDS
+        from .resolve import normalize_name
+        from .store import dialect
+        from .store.schema import documents as D
+        from .store.schema import entities as E
+        from .store.schema import entity_mentions as EM
+        from .store.schema import speaker_aliases as SA
+        from .store.schema import statement_topics as ST
+        from .store.schema import statements as S
+        from .store.schema import topics as T
+
+        where: list[Any] = []
+        if f.document_id is not None:
+            where.append(S.c.document_id == int(f.document_id))
+        if f.kind:
+            if f.kind not in STATEMENT_KINDS:
+                raise QueryError(f"--kind: {f.kind!r} is not one of {', '.join(STATEMENT_KINDS)}")
+            where.append(S.c.kind == f.kind)
+        if f.lang:
+            where.append(D.c.lang == f.lang)
+        if f.source:
+            where.append(func.lower(D.c.source) == f.source.lower())
+        if f.since:
+            where.append(D.c.date_end >= _date_bounds_or_error(f.since, "since")[0])
+        if f.until:
+            where.append(D.c.date_start <= _date_bounds_or_error(f.until, "until")[1])
+        if f.speaker not in (None, ""):
+            sp = f.speaker
+            if isinstance(sp, int) or (isinstance(sp, str) and sp.strip().isdigit()):
+                where.append(S.c.speaker_id == int(sp))
+            else:
+                norm = normalize_name(str(sp))
+                ids = list(conn.execute(select(SA.c.speaker_id).where(SA.c.alias_norm == norm).distinct()).scalars())
+                if not ids:  # no exact alias: any alias containing the words ("Peskow" in "dmitri peskow")
+                    ids = list(
+                        conn.execute(select(SA.c.speaker_id).where(SA.c.alias_norm.contains(norm, autoescape=True)).distinct()).scalars()
+                    )
+                where.append(or_(S.c.speaker_id.in_(ids), func.lower(S.c.speaker_name) == norm))
+        if f.about:
+            norm = normalize_name(f.about)
+            ent_ids = list(conn.execute(select(E.c.id).where(E.c.name_norm == norm)).scalars())
+            if not ent_ids:
+                ent_ids = list(conn.execute(select(E.c.id).where(E.c.name_norm.contains(norm, autoescape=True))).scalars())
+            where.append(
+                exists().where(
+                    EM.c.statement_id == S.c.id, or_(EM.c.entity_id.in_(ent_ids), func.lower(EM.c.text) == norm)
+                )
+            )
+        if f.topic:
+            where.append(
+                exists().where(ST.c.statement_id == S.c.id, ST.c.topic_id == T.c.id, func.lower(T.c.label) == f.topic.lower())
+            )
+        if f.q:
+            cond = dialect.search_condition(self.engine.dialect.name, f.q)
+            where.append(cond if cond is not None else false())
+        return where
+
+    def _filters(self, filters: StatementFilters | None, kw: dict[str, Any]) -> StatementFilters:
+        if filters is None:
+            return StatementFilters(**kw)
+        if kw:
+            raise TypeError("give filters either as a StatementFilters or as keyword arguments, not both")
+        return filters
+
+    def statements(
+        self, filters: StatementFilters | None = None, limit: int = 50, offset: int = 0, **kw: Any
+    ) -> Page[StatementRecord]:
+        from sqlalchemy import func, select
+
+        from .store.schema import documents as D
+        from .store.schema import statements as S
+
+        f = self._filters(filters, kw)
+        with self.engine.connect() as conn:
+            where = self._conditions(conn, f)
+            total = conn.execute(self._from(select(func.count(S.c.id))).where(*where)).scalar_one()
+            q = (
+                self._from(select(*self._statement_columns()))
+                .where(*where)
+                .order_by(D.c.date_start.desc().nulls_last(), D.c.id, S.c.seq)
+                .limit(limit)
+                .offset(offset)
+            )
+            rows = conn.execute(q).mappings().all()
+            items = self._records(conn, rows)
+        return Page(items=items, total=total, limit=limit, offset=offset)
+
+    def iter_statements(self, filters: StatementFilters | None = None, page_size: int = 1000, **kw: Any):
+        f = self._filters(filters, kw)
+        offset = 0
+        while True:
+            page = self.statements(f, limit=page_size, offset=offset)
+            yield from page.items
+            offset += page_size
+            if offset >= page.total or not page.items:
+                return
+
+    def _records(self, conn, rows) -> list[StatementRecord]:
+        from sqlalchemy import select
+
+        from .model import Span
+        from .store.schema import entities as E
+        from .store.schema import entity_mentions as EM
+        from .store.schema import statement_topics as ST
+        from .store.schema import topics as T
+
+        ids = [r["id"] for r in rows]
+        topics_by: dict[int, list[str]] = {}
+        about_by: dict[int, list[str]] = {}
+        if ids:
+            for sid, label in conn.execute(
+                select(ST.c.statement_id, T.c.label).join(T, T.c.id == ST.c.topic_id).where(ST.c.statement_id.in_(ids)).order_by(T.c.label)
+            ).tuples():
+                topics_by.setdefault(sid, []).append(label)
+            for sid, name, mention in conn.execute(
+                select(EM.c.statement_id, E.c.name, EM.c.text)
+                .outerjoin(E, E.c.id == EM.c.entity_id)
+                .where(EM.c.statement_id.in_(ids))
+                .order_by(EM.c.start)
+            ).tuples():
+                names = about_by.setdefault(sid, [])
+                label = name or mention
+                if label not in names:
+                    names.append(label)
+
+        def span(a, b):
+            return Span(a, b) if a is not None and b is not None else None
+
+        return [
+            StatementRecord(
+                id=r["id"],
+                document_id=r["document_id"],
+                doc_key=r["doc_key"],
+                date=r["date"],
+                source=r["source"],
+                lang=r["lang"],
+                kind=r["kind"],
+                content=r["content"] or "",
+                content_span=Span(r["content_start"], r["content_end"]),
+                cue=r["cue"],
+                cue_span=span(r["cue_start"], r["cue_end"]),
+                speaker_mention=r["speaker_mention"],
+                speaker_span=span(r["speaker_start"], r["speaker_end"]),
+                speaker_name=r["speaker_name"],
+                speaker_id=r["speaker_id"],
+                speaker=r["speaker"],
+                confidence=float(r["confidence"]),
+                topics=topics_by.get(r["id"], []),
+                about=about_by.get(r["id"], []),
+            )
+            for r in rows
+        ]
+
+    # -- speakers -----------------------------------------------------------------------
+
+    def speakers(self, q: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
+        from sqlalchemy import exists, func, select
+
+        from .resolve import normalize_name
+        from .store.schema import documents as D
+        from .store.schema import speaker_aliases as SA
+        from .store.schema import speakers as SP
+        from .store.schema import statements as S
+
+        where = []
+        if q:
+            where.append(exists().where(SA.c.speaker_id == SP.c.id, SA.c.alias_norm.contains(normalize_name(q), autoescape=True)))
+        n = func.count(S.c.id)
+        base = (
+            select(SP.c.id, SP.c.canonical_name, n.label("n"), func.min(D.c.date).label("first"), func.max(D.c.date).label("last"))
+            .select_from(SP.outerjoin(S, S.c.speaker_id == SP.c.id).outerjoin(D, D.c.id == S.c.document_id))
+            .where(*where)
+            .group_by(SP.c.id, SP.c.canonical_name)
+        )
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count(SP.c.id)).where(*where)).scalar_one()
+            rows = conn.execute(base.order_by(n.desc(), SP.c.canonical_name).limit(limit).offset(offset)).tuples().all()
+            aliases = self._aliases(conn, [r[0] for r in rows])
+        items = [
+            SpeakerSummary(id=i, name=name, n_statements=cnt, first_date=first, last_date=last, aliases=aliases.get(i, []))
+            for i, name, cnt, first, last in rows
+        ]
+        return Page(items=items, total=total, limit=limit, offset=offset)
+
+    def _aliases(self, conn, ids: list[int]) -> dict[int, list[str]]:
+        from sqlalchemy import select
+
+        from .store.schema import speaker_aliases as SA
+
+        out: dict[int, list[str]] = {}
+        if ids:
+            for sid, alias in conn.execute(
+                select(SA.c.speaker_id, SA.c.alias).where(SA.c.speaker_id.in_(ids)).order_by(SA.c.alias)
+            ).tuples():
+                out.setdefault(sid, []).append(alias)
+        return out
+
+    def speaker(self, speaker_id: int) -> SpeakerDetail | None:
+        from sqlalchemy import func, select
+
+        from .store.schema import documents as D
+        from .store.schema import entities as E
+        from .store.schema import entity_mentions as EM
+        from .store.schema import speaker_roles as SR
+        from .store.schema import speakers as SP
+        from .store.schema import statement_topics as ST
+        from .store.schema import statements as S
+        from .store.schema import topics as T
+
+        with self.engine.connect() as conn:
+            row = conn.execute(select(SP.c.id, SP.c.canonical_name).where(SP.c.id == int(speaker_id))).first()
+            if row is None:
+                return None
+            sid = row[0]
+            n, first, last = conn.execute(
+                select(func.count(S.c.id), func.min(D.c.date), func.max(D.c.date))
+                .select_from(S.join(D, D.c.id == S.c.document_id))
+                .where(S.c.speaker_id == sid)
+            ).one()
+            roles = [
+                {"role": r, "first": f, "last": la}
+                for r, f, la in conn.execute(
+                    select(SR.c.role, SR.c.first_date, SR.c.last_date).where(SR.c.speaker_id == sid).order_by(SR.c.first_date, SR.c.role)
+                ).tuples()
+            ]
+            cnt = func.count()
+            top_topics = conn.execute(
+                select(T.c.label, cnt)
+                .select_from(ST.join(T, T.c.id == ST.c.topic_id).join(S, S.c.id == ST.c.statement_id))
+                .where(S.c.speaker_id == sid)
+                .group_by(T.c.label)
+                .order_by(cnt.desc(), T.c.label)
+                .limit(10)
+            ).tuples().all()
+            name_expr = func.coalesce(E.c.name, EM.c.text)
+            top_entities = conn.execute(
+                select(name_expr, cnt)
+                .select_from(EM.join(S, S.c.id == EM.c.statement_id).outerjoin(E, E.c.id == EM.c.entity_id))
+                .where(S.c.speaker_id == sid)
+                .group_by(name_expr)
+                .order_by(cnt.desc(), name_expr)
+                .limit(10)
+            ).tuples().all()
+            sources = conn.execute(
+                select(D.c.source, cnt)
+                .select_from(S.join(D, D.c.id == S.c.document_id))
+                .where(S.c.speaker_id == sid, D.c.source.is_not(None))
+                .group_by(D.c.source)
+                .order_by(cnt.desc(), D.c.source)
+                .limit(10)
+            ).tuples().all()
+            aliases = self._aliases(conn, [sid]).get(sid, [])
+        return SpeakerDetail(
+            id=sid,
+            name=row[1],
+            aliases=aliases,
+            roles=roles,
+            n_statements=n,
+            first_date=first,
+            last_date=last,
+            top_topics=[tuple(t) for t in top_topics],
+            top_entities=[tuple(t) for t in top_entities],
+            sources=[tuple(t) for t in sources],
+        )
+
+    # -- documents ----------------------------------------------------------------------
+
+    def document(self, document_id: int | str) -> DocumentDetail | None:
+        from sqlalchemy import select
+
+        from .store.schema import date_mentions as DM
+        from .store.schema import document_topics as DT
+        from .store.schema import documents as D
+        from .store.schema import entity_mentions as EM
+        from .store.schema import topics as T
+
+        with self.engine.connect() as conn:
+            if isinstance(document_id, int) or str(document_id).isdigit():
+                row = conn.execute(select(D).where(D.c.id == int(document_id))).mappings().first()
+                if row is None and isinstance(document_id, str):
+                    row = conn.execute(select(D).where(D.c.doc_key == document_id).order_by(D.c.id)).mappings().first()
+            else:
+                row = conn.execute(select(D).where(D.c.doc_key == document_id).order_by(D.c.id)).mappings().first()
+            if row is None:
+                return None
+            did = row["id"]
+            ents = [
+                dict(r)
+                for r in conn.execute(
+                    select(EM.c.start, EM.c.end, EM.c.label, EM.c.text, EM.c.entity_id, EM.c.statement_id)
+                    .where(EM.c.document_id == did)
+                    .order_by(EM.c.start)
+                ).mappings()
+            ]
+            dates = [
+                dict(r)
+                for r in conn.execute(
+                    select(DM.c.start, DM.c.end, DM.c.text, DM.c.value, DM.c.precision, DM.c.statement_id)
+                    .where(DM.c.document_id == did)
+                    .order_by(DM.c.start)
+                ).mappings()
+            ]
+            doc_topics = list(
+                conn.execute(select(T.c.label).join(DT, DT.c.topic_id == T.c.id).where(DT.c.document_id == did).order_by(T.c.label)).scalars()
+            )
+        stmts = list(self.iter_statements(StatementFilters(document_id=did)))
+        stmts.sort(key=lambda s: (s.content_span.start, s.id))
+        return DocumentDetail(
+            id=did,
+            doc_key=row["doc_key"],
+            date=row["date"],
+            date_precision=row["date_precision"],
+            lang=row["lang"],
+            source=row["source"],
+            title=row["title"],
+            url=row["url"],
+            byline=row["byline"],
+            text=row["text"],
+            statements=stmts,
+            entities=ents,
+            dates=dates,
+            topics=doc_topics,
+        )
+
+    def document_ids(self, filters: StatementFilters | None = None) -> list[int]:
+        """Ids of the documents (in date order) that have a statement matching ``filters``; all documents without filters."""
+        from sqlalchemy import select
+
+        from .store.schema import documents as D
+        from .store.schema import statements as S
+
+        with self.engine.connect() as conn:
+            if filters is None or filters == StatementFilters():
+                q = select(D.c.id).order_by(D.c.date_start.nulls_last(), D.c.id)
+            else:
+                where = self._conditions(conn, filters)
+                q = (
+                    self._from(select(D.c.id, D.c.date_start))
+                    .where(*where)
+                    .distinct()
+                    .order_by(D.c.date_start.nulls_last(), D.c.id)
+                )
+            return [r[0] for r in conn.execute(q).tuples()]
+
+    def iter_documents(self, filters: StatementFilters | None = None):
+        for did in self.document_ids(filters):
+            doc = self.document(did)
+            if doc is not None:
+                yield doc
+
+    # -- entities, topics, time -------------------------------------------------------------
+
+    def entities(self, q: str | None = None, label: str | None = None, limit: int = 50, offset: int = 0) -> Page[EntitySummary]:
+        from sqlalchemy import distinct, func, select
+
+        from .resolve import normalize_name
+        from .store.schema import entities as E
+        from .store.schema import entity_mentions as EM
+
+        where = []
+        if q:
+            where.append(E.c.name_norm.contains(normalize_name(q), autoescape=True))
+        if label:
+            where.append(E.c.label == label)
+        n = func.count(EM.c.id)
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count(E.c.id)).where(*where)).scalar_one()
+            rows = conn.execute(
+                select(E.c.id, E.c.name, E.c.label, n, func.count(distinct(EM.c.statement_id)))
+                .select_from(E.outerjoin(EM, EM.c.entity_id == E.c.id))
+                .where(*where)
+                .group_by(E.c.id, E.c.name, E.c.label)
+                .order_by(n.desc(), E.c.name)
+                .limit(limit)
+                .offset(offset)
+            ).tuples().all()
+        items = [EntitySummary(id=i, name=nm, label=lb, n_mentions=c, n_statements=cs) for i, nm, lb, c, cs in rows]
+        return Page(items=items, total=total, limit=limit, offset=offset)
+
+    def topics(self) -> list[TopicSummary]:
+        from sqlalchemy import func, select
+
+        from .store.schema import statement_topics as ST
+        from .store.schema import topics as T
+
+        n = func.count(ST.c.statement_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(T.c.id, T.c.label, T.c.origin, T.c.keywords, n)
+                .select_from(T.outerjoin(ST, ST.c.topic_id == T.c.id))
+                .group_by(T.c.id, T.c.label, T.c.origin, T.c.keywords)
+                .order_by(n.desc(), T.c.label)
+            ).tuples().all()
+        return [TopicSummary(id=i, label=lb, origin=o, n_statements=c, keywords=list(k or [])) for i, lb, o, k, c in rows]
+
+    def _per_month(self, conn, count_expr, where: list[Any], with_statements: bool) -> list[TimelinePoint]:
+        from sqlalchemy import func, select
+
+        from .store.schema import documents as D
+
+        period = func.substr(D.c.date, 1, 7)
+        q = select(period.label("period"), count_expr.label("n"))
+        q = self._from(q) if with_statements else q.select_from(D)
+        # Year-only dates cannot be placed in a month; they are left out of monthly series.
+        q = q.where(D.c.date_precision.in_(("month", "day")), *where).group_by(period).order_by(period)
+        return [TimelinePoint(period=p, count=c) for p, c in conn.execute(q).tuples()]
+
+    def timeline(self, filters: StatementFilters | None = None, **kw: Any) -> list[TimelinePoint]:
+        from sqlalchemy import func
+
+        from .store.schema import statements as S
+
+        f = self._filters(filters, kw)
+        with self.engine.connect() as conn:
+            return self._per_month(conn, func.count(S.c.id), self._conditions(conn, f), True)
+
+    def overview(self) -> CorpusOverview:
+        from sqlalchemy import distinct, func, select
+
+        from .store.schema import documents as D
+        from .store.schema import entities as E
+        from .store.schema import speakers as SP
+        from .store.schema import statements as S
+
+        with self.engine.connect() as conn:
+            n_docs, first, last = conn.execute(select(func.count(D.c.id), func.min(D.c.date), func.max(D.c.date))).one()
+            n_st = conn.execute(select(func.count(S.c.id))).scalar_one()
+            n_sp = conn.execute(select(func.count(SP.c.id))).scalar_one()
+            n_ent = conn.execute(select(func.count(E.c.id))).scalar_one()
+            docs_pm = self._per_month(conn, func.count(D.c.id), [], False)
+            st_pm = self._per_month(conn, func.count(S.c.id), [], True)
+            sp_pm = self._per_month(conn, func.count(distinct(S.c.speaker_id)), [S.c.speaker_id.is_not(None)], True)
+        return CorpusOverview(
+            n_documents=n_docs,
+            n_statements=n_st,
+            n_speakers=n_sp,
+            n_entities=n_ent,
+            first_date=first,
+            last_date=last,
+            documents_per_month=docs_pm,
+            statements_per_month=st_pm,
+            speakers_per_month=sp_pm,
+        )
+
+    # -- ingest bookkeeping ---------------------------------------------------------------------
+
+    def runs(self, limit: int = 20) -> list[IngestRunRecord]:
+        from sqlalchemy import select
+
+        from .store.schema import ingest_runs as R
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(R).order_by(R.c.id.desc()).limit(limit)).mappings().all()
+        return [
+            IngestRunRecord(
+                id=r["id"],
+                started_at=r["started_at"].isoformat() if r["started_at"] else None,
+                finished_at=r["finished_at"].isoformat() if r["finished_at"] else None,
+                status=r["status"],
+                inputs=r["inputs"] or {},
+                counts=r["counts"] or {},
+            )
+            for r in rows
+        ]
+
+    def rejects(self, run_id: int | None = None, limit: int = 100, offset: int = 0) -> Page[RejectRecord]:
+        """Rejected inputs of one ingest run (default: every run)."""
+        from sqlalchemy import func, select
+
+        from .store.schema import rejects as RJ
+
+        where = [RJ.c.run_id == run_id] if run_id is not None else []
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count(RJ.c.id)).where(*where)).scalar_one()
+            rows = conn.execute(select(RJ).where(*where).order_by(RJ.c.id).limit(limit).offset(offset)).mappings().all()
+        items = [
+            RejectRecord(
+                id=r["id"],
+                run_id=r["run_id"],
+                path=r["path"],
+                line=r["line"],
+                reason=r["reason"],
+                raw=r["raw"],
+                created_at=r["created_at"].isoformat() if r["created_at"] else None,
+            )
+            for r in rows
+        ]
+        return Page(items=items, total=total, limit=limit, offset=offset)
