@@ -1,0 +1,96 @@
+"""Vega-Lite specs for the timelines (rendered in the browser by the vendored vega-embed)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..query import TimelinePoint
+
+_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+CONFIG = {
+    "font": _FONT,
+    "view": {"stroke": None},
+    "axis": {"labelColor": "#475569", "titleColor": "#334155", "gridColor": "#e2e8f0", "domainColor": "#cbd5e1"},
+    "legend": {"labelColor": "#334155", "orient": "top"},
+}
+
+
+def _months_between(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    ly, lm = int(last[:4]), int(last[5:7])
+    out = []
+    while (y, m) <= (ly, lm):
+        out.append(f"{y:04d}-{m:02d}")
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    return out
+
+
+def fill_months(points: Iterable[TimelinePoint]) -> list[dict[str, Any]]:
+    """Monthly counts with the empty months in between set to 0 (a gap is a fact too)."""
+    counts: dict[str, int] = {}
+    for p in points:
+        period = (p.period or "")[:7]
+        if len(period) == 7 and period[4] == "-":
+            counts[period] = counts.get(period, 0) + int(p.count)
+    if not counts:
+        return []
+    months = _months_between(min(counts), max(counts))
+    if len(months) > 1200:  # a century of months: show only the months that have data
+        months = sorted(counts)
+    return [{"month": f"{mo}-01", "count": counts.get(mo, 0)} for mo in months]
+
+
+def timeline_spec(points: Iterable[TimelinePoint], *, title: str = "Statements per month", color: str = "#2563eb") -> dict[str, Any]:
+    values = fill_months(points)
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "description": title,
+        "width": "container",
+        "height": 180,
+        "data": {"values": values},
+        "mark": {"type": "bar", "color": color, "cornerRadiusTopLeft": 2, "cornerRadiusTopRight": 2, "tooltip": True},
+        "encoding": {
+            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": None, "axis": {"format": "%b %Y", "labelAngle": 0}},
+            "y": {"field": "count", "type": "quantitative", "title": title, "axis": {"tickMinStep": 1}},
+            "tooltip": [
+                {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month", "format": "%B %Y"},
+                {"field": "count", "type": "quantitative", "title": "statements"},
+            ],
+        },
+        "config": CONFIG,
+    }
+
+
+def overview_spec(series: dict[str, Iterable[TimelinePoint]]) -> dict[str, Any]:
+    """Several monthly series as lines in one chart (documents, statements, speakers)."""
+    values = []
+    for name, points in series.items():
+        for row in fill_months(points):
+            values.append({**row, "series": name})
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "description": "Corpus activity per month",
+        "width": "container",
+        "height": 220,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True, "tooltip": True, "interpolate": "monotone"},
+        "encoding": {
+            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": None, "axis": {"format": "%b %Y", "labelAngle": 0}},
+            "y": {"field": "count", "type": "quantitative", "title": "per month", "axis": {"tickMinStep": 1}},
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"range": ["#64748b", "#2563eb", "#d97706"]},
+                "sort": list(series),
+            },
+            "tooltip": [
+                {"field": "series", "type": "nominal"},
+                {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "format": "%B %Y"},
+                {"field": "count", "type": "quantitative"},
+            ],
+        },
+        "config": CONFIG,
+    }

@@ -1,0 +1,78 @@
+"""Query parameters shared by the API and the pages: statement filters and pagination."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import Query
+
+from ..model import STATEMENT_KINDS, parse_date
+from ..query import StatementFilters
+from .errors import ApiError
+
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+MAX_OFFSET = 10_000_000
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Number of items to skip.")]
+
+
+def _clean(value: str | None) -> str | None:
+    """Empty form fields mean 'no filter'."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _date(name: str, value: str | None) -> str | None:
+    value = _clean(value)
+    if value is None:
+        return None
+    try:
+        parsed = parse_date(value)
+    except ValueError:
+        raise ApiError(400, f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from None
+    return parsed[0] if parsed else None
+
+
+def statement_filters(
+    speaker: Annotated[str | None, Query(description="Speaker name, any alias, or speaker id.")] = None,
+    about: Annotated[str | None, Query(description="Entity mentioned in the statement.")] = None,
+    q: Annotated[str | None, Query(max_length=500, description="Full-text query over statement content.")] = None,
+    kind: Annotated[str | None, Query(description="direct, indirect, mixed or reported.")] = None,
+    since: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive.")] = None,
+    until: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive.")] = None,
+    source: Annotated[str | None, Query(description="Outlet.")] = None,
+    topic: Annotated[str | None, Query(description="Topic label.")] = None,
+    lang: Annotated[str | None, Query(description="Language code.")] = None,
+) -> StatementFilters:
+    kind = _clean(kind)
+    if kind is not None and kind not in STATEMENT_KINDS:
+        raise ApiError(400, f"kind must be one of {', '.join(STATEMENT_KINDS)}, got {kind!r}")
+    speaker_value: str | int | None = _clean(speaker)
+    if isinstance(speaker_value, str) and speaker_value.isdigit():
+        speaker_value = int(speaker_value)  # a speaker id
+    since_value, until_value = _date("since", since), _date("until", until)
+    return StatementFilters(
+        speaker=speaker_value,
+        about=_clean(about),
+        q=_clean(q),
+        kind=kind,
+        since=since_value,
+        until=until_value,
+        source=_clean(source),
+        topic=_clean(topic),
+        lang=_clean(lang),
+    )
+
+
+def filters_dict(filters: StatementFilters) -> dict[str, Any]:
+    """The filters that are set, as query parameters."""
+    return {k: v for k, v in asdict(filters).items() if v is not None}
+
+
+def has_filters(filters: StatementFilters) -> bool:
+    return bool(filters_dict(filters))

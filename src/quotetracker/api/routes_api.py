@@ -1,0 +1,110 @@
+"""The JSON API: read-only endpoints over the query service."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from ..query import QueryService, StatementFilters
+from .errors import ApiError
+from .params import DEFAULT_LIMIT, Limit, Offset, filters_dict, statement_filters
+
+router = APIRouter(prefix="/api", tags=["read"])
+
+Filters = Annotated[StatementFilters, Depends(statement_filters)]
+
+
+def query_service(request: Request) -> QueryService:
+    return request.app.state.backend.query
+
+
+Service = Annotated[QueryService, Depends(query_service)]
+
+
+@router.get("/statements", summary="Statements matching the filters")
+def list_statements(qs: Service, filters: Filters, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    page = qs.statements(filters, limit=limit, offset=offset)
+    return {**page.to_dict(), "filters": filters_dict(filters)}
+
+
+@router.get("/search", summary="Full-text search: statements, plus speakers and entities whose names match")
+def search(
+    qs: Service,
+    filters: Filters,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    if not filters.q:
+        raise ApiError(400, "search needs a query: ?q=…")
+    statements = qs.statements(filters, limit=limit, offset=offset)
+    speakers = qs.speakers(q=filters.q, limit=10, offset=0)
+    entities = qs.entities(q=filters.q, limit=10, offset=0)
+    return {
+        "q": filters.q,
+        "filters": filters_dict(filters),
+        "statements": statements.to_dict(),
+        "speakers": speakers.to_dict(),
+        "entities": entities.to_dict(),
+    }
+
+
+@router.get("/speakers", summary="Speakers with statement counts and first/last date")
+def list_speakers(
+    qs: Service,
+    q: Annotated[str | None, Query(max_length=200, description="Name or alias contains.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    return qs.speakers(q=q or None, limit=limit, offset=offset).to_dict()
+
+
+@router.get("/speakers/{speaker_id}", summary="One speaker: aliases, roles, top topics, entities and sources")
+def get_speaker(qs: Service, speaker_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+    detail = qs.speaker(speaker_id)
+    if detail is None:
+        raise ApiError(404, f"no speaker with id {speaker_id}")
+    return detail.to_dict()
+
+
+@router.get("/documents/{document_id}", summary="One document: text, metadata and statements with their spans")
+def get_document(qs: Service, document_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+    detail = qs.document(document_id)
+    if detail is None:
+        raise ApiError(404, f"no document with id {document_id}")
+    return detail.to_dict()
+
+
+@router.get("/entities", summary="Named entities with mention and statement counts")
+def list_entities(
+    qs: Service,
+    q: Annotated[str | None, Query(max_length=200, description="Name contains.")] = None,
+    label: Annotated[str | None, Query(description="PER, ORG, LOC or MISC.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    if label and label not in ("PER", "ORG", "LOC", "MISC"):
+        raise ApiError(400, f"label must be one of PER, ORG, LOC, MISC, got {label!r}")
+    return qs.entities(q=q or None, label=label or None, limit=limit, offset=offset).to_dict()
+
+
+@router.get("/topics", summary="Topics with statement counts")
+def list_topics(qs: Service, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    topics = qs.topics()
+    return {
+        "items": [t.to_dict() for t in topics[offset : offset + limit]],
+        "total": len(topics),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+@router.get("/timeline", summary="Statements per month for a speaker, entity, topic or query (any filters)")
+def timeline(qs: Service, filters: Filters) -> dict[str, Any]:
+    points = qs.timeline(filters)
+    return {"filters": filters_dict(filters), "points": [p.to_dict() for p in points]}
+
+
+@router.get("/overview", summary="The corpus at a glance: counts and activity per month")
+def overview(qs: Service) -> dict[str, Any]:
+    return qs.overview().to_dict()
