@@ -1,0 +1,127 @@
+"""Resolve speaker mentions inside one document to the fullest name found there.
+
+* pronouns (er / sie / plural sie) -> the most recent earlier speaker or person
+  that agrees (plural *sie* prefers groups; *er*/*sie* prefer persons);
+* role nouns (*der Kreml-Sprecher*) -> the name they stand beside anywhere in the
+  document (*Kreml-Sprecher Dmitri Peskow*, *Peskow, der Sprecher des Kremls*);
+* surname only (*Peskow*) -> the longest name ending in it (*Dmitri Peskow*);
+* anonymous phrases (*ein Sprecher*, *Beobachter*) -> None.
+"""
+
+from __future__ import annotations
+
+from .phrases import PRONOUNS, speaker_name_of
+from .tokens import Tok
+
+_INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "einige", "zahlreiche", "viele"}
+
+
+class NameTable:
+    """Person and organisation names of one document, for surname and role lookups."""
+
+    def __init__(self, toks: list[Tok], text: str) -> None:
+        self.toks = toks
+        self.text = text
+        self.persons: list[tuple[int, str]] = []  # (token index, full name)
+        self.roles: dict[str, str] = {}  # role noun (lower) -> full name
+        self._collect()
+
+    def _collect(self) -> None:
+        toks = self.toks
+        k = 0
+        while k < len(toks):
+            if toks[k].ent == "PER":
+                j = k
+                while j < len(toks) and toks[j].ent == "PER" and toks[j].text[:1].isupper():
+                    j += 1
+                if j == k:
+                    k += 1
+                    continue
+                name = self.text[toks[k].start : toks[j - 1].end]
+                self.persons.append((k, name))
+                # apposition: a role noun right before the name (Kreml-Sprecher Dmitri Peskow)
+                if k > 0 and toks[k - 1].tag == "NN":
+                    self.roles.setdefault(toks[k - 1].lower, name)
+                # "Peskow, der Sprecher des Kremls," / "Peskow, Sprecher des Kremls,"
+                m = j
+                if m + 2 < len(toks) and toks[m].text == ",":
+                    m += 1
+                    if toks[m].lower in ("der", "die"):
+                        m += 1
+                    if m < len(toks) and toks[m].tag == "NN":
+                        self.roles.setdefault(toks[m].lower, name)
+                k = j
+            else:
+                k += 1
+
+    def fullest(self, name: str) -> str:
+        last = name.split()[-1] if name.split() else name
+        best = name
+        for _, full in self.persons:
+            parts = full.split()
+            if parts and parts[-1] == last and len(full) > len(best) and len(parts) <= 4:
+                best = full
+        return best
+
+    def role(self, toks: list[Tok], span: tuple[int, int]) -> str | None:
+        for k in range(span[1] - 1, span[0] - 1, -1):
+            name = self.roles.get(toks[k].lower)
+            if name:
+                return name
+        return None
+
+    def person_before(self, tok_index: int) -> str | None:
+        best = None
+        for k, name in self.persons:
+            if k < tok_index:
+                best = name
+        return best
+
+
+def resolve_names(found, toks: list[Tok], text: str) -> list[str | None]:
+    """speaker_name for each Found (same order)."""
+    table = NameTable(toks, text)
+    names: list[str | None] = []
+    order = sorted(range(len(found)), key=lambda i: found[i].content[0])
+    resolved: dict[int, str | None] = {}
+    history: list[tuple[int, str, bool]] = []  # (token index, name, is_person)
+    for i in order:
+        f = found[i]
+        sp = f.speaker
+        name: str | None = None
+        if sp is None:
+            resolved[i] = None
+            continue
+        head = toks[sp[0]]
+        if sp[1] - sp[0] == 1 and head.lower in PRONOUNS:
+            if head.lower in ("er", "sie"):
+                for k, n, is_person in reversed(history):
+                    if k < sp[0] and is_person:
+                        name = n
+                        break
+                if name is None:
+                    name = table.person_before(sp[0])
+        else:
+            ents = [toks[k].ent for k in range(sp[0], sp[1])]
+            if toks[sp[0]].lower in _INDEFINITE and "PER" not in ents:
+                name = None
+            else:
+                name = speaker_name_of(toks, sp, text)
+                if "PER" in ents and name:
+                    name = table.fullest(name)
+                elif name and len(name.split()) == 1 and name[:1].isupper():
+                    full = table.fullest(name)
+                    name = full
+                    if full == name:
+                        role = table.role(toks, sp)
+                        name = role or name
+                else:
+                    role = table.role(toks, sp)
+                    if role:
+                        name = role
+            if name:
+                history.append((sp[0], name, "PER" in ents or name in {p for _, p in table.persons}))
+        resolved[i] = name
+    for i in range(len(found)):
+        names.append(resolved.get(i))
+    return names

@@ -1,0 +1,134 @@
+"""Noun phrases for speaker mentions, found with POS patterns (no parser needed).
+
+A speaker phrase is ``[det] [adj]* noun+ [genitive attribute]* [(party)]``
+(*der russische Außenminister Sergej Lawrow*, *ein Sprecher des Ministeriums*,
+*Peskow*, *die Polizei*) or a personal pronoun (*er*, *sie*).
+"""
+
+from __future__ import annotations
+
+from .lexicon import words
+from .tokens import Tok, is_adj, is_det, is_noun
+
+# adverbs that may stand between a cue verb and its subject (sagte auch der Minister)
+SKIPPABLE = frozenset(
+    "auch außerdem zudem jedoch aber dazu bereits noch nun schon dann damals weiter weiterhin ferner "
+    "gleichzeitig zugleich ebenfalls allerdings indes indessen inzwischen später zuvor daraufhin darin "
+    "darüber dabei hierzu zuletzt gestern heute vorgestern morgen abends erst kürzlich unlängst nämlich "
+    "sogar demnach so".split()
+)
+GENITIVE_DETS = frozenset("des der eines einer dieses dieser seines seiner ihres ihrer".split())
+PRONOUNS = frozenset("er sie es ich wir ihr man".split())
+
+
+def np_at(toks: list[Tok], i: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token i (not past ``limit``), as [i, j) token indices."""
+    if i >= limit:
+        return None
+    t = toks[i]
+    if t.tag in ("PPER", "PIS") or (t.lower in PRONOUNS and not t.is_cap) or (t.lower in PRONOUNS and t.sent_start):
+        if t.lower in PRONOUNS:
+            return (i, i + 1)
+    j = i
+    if is_det(toks[j]) or toks[j].lower in words()["determiners"] and toks[j].tag in ("ART", "XY", "PIAT", "PPOSAT", "PDAT"):
+        j += 1
+    while j < limit and (is_adj(toks[j]) or toks[j].tag in ("ADJD", "ADV") and j + 1 < limit and is_adj(toks[j + 1])):
+        j += 1
+    k = j
+    while k < limit and _nominal(toks[k]):
+        k += 1
+    if k == j:
+        return None
+    j = k
+    # genitive attributes and "von"-attributes: des Ministeriums, der Grünen, von Greenpeace
+    while j < limit:
+        t = toks[j]
+        if t.lower in GENITIVE_DETS and not t.is_cap or (t.lower == "von" and j + 1 < limit and toks[j + 1].is_cap):
+            k = j + 1
+            while k < limit and (is_adj(toks[k]) or is_det(toks[k])):
+                k += 1
+            m = k
+            while m < limit and _nominal(toks[m]):
+                m += 1
+            if m == k:
+                break
+            j = m
+            continue
+        if t.text == "(" and j + 2 < limit and toks[j + 2].text == ")" and toks[j + 1].is_cap:
+            j += 3
+            continue
+        break
+    return (i, j)
+
+
+def _nominal(t: Tok) -> bool:
+    if is_noun(t):
+        return True
+    # names the tagger missed: a capitalised token that is not a closed-class word
+    return t.is_cap and t.tag in ("XY", "FM", "NE", "NN", "ADJA") and t.lower not in words()["subordinators"]
+
+
+def np_after(toks: list[Tok], i: int, limit: int) -> tuple[int, int] | None:
+    """The first noun phrase at or after i, skipping adverbs and one prepositional phrase."""
+    j = i
+    skipped_pp = False
+    while j < limit:
+        t = toks[j]
+        if t.lower in SKIPPABLE and not t.is_cap or t.lower == "sich" or t.tag in ("ADV", "PTKNEG") and not t.is_cap:
+            j += 1
+            continue
+        if (t.tag == "APPR" or t.tag == "APPRART" or t.lower in words()["prepositions"]) and not skipped_pp and not t.is_cap:
+            # am Montag / in Berlin / gegenüber der Zeitung: skip the whole phrase
+            inner = np_at(toks, j + 1, limit)
+            if inner is None:
+                if j + 1 < limit and (toks[j + 1].tag == "CARD" or toks[j + 1].text[:1].isdigit()):
+                    j += 2
+                    continue
+                return None
+            j = inner[1]
+            skipped_pp = True
+            continue
+        if t.tag == "CARD" and j + 1 < limit and toks[j + 1].is_cap:  # am 3. Mai
+            j += 1
+            continue
+        return np_at(toks, j, limit)
+    return None
+
+
+def np_ending_at(toks: list[Tok], end: int, start_limit: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before token ``end`` (for *X zufolge*)."""
+    for i in range(max(start_limit, end - 8), end):
+        span = np_at(toks, i, end)
+        if span and span[1] == end:
+            return span
+    return None
+
+
+def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | None:
+    """The name inside a speaker phrase: its PER/ORG entity, else its trailing capitalised run."""
+    i, j = span
+    if j - i == 1 and toks[i].lower in PRONOUNS:
+        return None
+    ents = [k for k in range(i, j) if toks[k].ent in ("PER", "ORG")]
+    if ents:
+        # the longest contiguous run of entity tokens
+        best: list[int] = []
+        run: list[int] = []
+        for k in range(i, j):
+            if toks[k].ent in ("PER", "ORG"):
+                run.append(k)
+            else:
+                if len(run) > len(best):
+                    best = run
+                run = []
+        if len(run) > len(best):
+            best = run
+        return text[toks[best[0]].start : toks[best[-1]].end]
+    # no NER: drop a leading determiner; anonymous indefinite phrases (ein Sprecher) have no name
+    if toks[i].lower in ("ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "einige", "zahlreiche"):
+        return None
+    if is_det(toks[i]) or toks[i].lower in words()["determiners"]:
+        i += 1
+    if i >= j:
+        return None
+    return text[toks[i].start : toks[j - 1].end]

@@ -1,0 +1,501 @@
+"""Find statements in one German document: direct quotes, indirect speech, reported speech.
+
+Input: the token view of a spaCy Doc (tokens.py) and the paired quotation marks
+(quotes.py). Output: :class:`Found` records with token/character spans; speaker
+names are resolved afterwards (coref.py). Each pattern is a small function; the
+sentence loop tries them in order and never lets two statements claim one span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import VerbCue, verb_table, words
+from .phrases import SKIPPABLE, np_after, np_at, np_ending_at
+from .quotes import QuotePart, find_quotes
+from .tokens import Tok, is_finite_verb, view
+
+CLAUSE_PUNCT = {",", ":", ";", "–", "—", "(", ")"}
+END_PUNCT = {".", "!", "?"}
+
+
+@dataclass(slots=True)
+class Found:
+    content: tuple[int, int]  # characters
+    kind: str
+    cue: tuple[int, int] | None = None  # characters
+    speaker: tuple[int, int] | None = None  # tokens [i, j)
+    sent: int = 0
+    confidence: float = 0.8
+    follows: int | None = None  # index of the statement whose speaker this one inherits
+    nested: bool = False
+    rule: str = ""
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Sentence:
+    a: int  # first token
+    b: int  # end token (exclusive)
+    para_start: bool = False
+
+
+class DocRules:
+    """All statements of one document."""
+
+    def __init__(self, doc) -> None:
+        self.text: str = doc.text
+        self.toks: list[Tok] = view(doc)
+        self.quotes: list[QuotePart] = find_quotes(self.text)
+        self.top = [q for q in self.quotes if q.depth == 0]
+        self.in_quote = self._mark_quotes()
+        self.sents = self._sentences(doc)
+        self.found: list[Found] = []
+        self.claimed: list[tuple[int, int]] = []  # character spans already used as content
+        self.w = words()
+        self.verbs = verb_table()
+
+    # ------------------------------------------------------------------ setup
+    def _mark_quotes(self) -> list[QuotePart | None]:
+        out: list[QuotePart | None] = [None] * len(self.toks)
+        qi = 0
+        for t in self.toks:
+            while qi < len(self.top) and self.top[qi].outer_end <= t.start:
+                qi += 1
+            if qi < len(self.top):
+                q = self.top[qi]
+                if q.open <= t.start and t.end <= max(q.outer_end, q.end):
+                    out[t.i] = q
+        return out
+
+    def _sentences(self, doc) -> list[Sentence]:
+        starts = {0}
+        for t in self.toks:
+            if t.sent_start:
+                starts.add(t.i)
+        # paragraph breaks always end a sentence (headlines have no full stop)
+        para = {0}
+        for k in range(1, len(self.toks)):
+            if "\n" in self.text[self.toks[k - 1].end : self.toks[k].start]:
+                starts.add(k)
+                para.add(k)
+        # never split inside a closed quote (the pipeline is quote-aware; this is a safeguard)
+        for k in sorted(starts):
+            q = self.in_quote[k]
+            if k and q is not None and q.closed and self.in_quote[k - 1] is q and k not in para:
+                starts.discard(k)
+        order = sorted(starts)
+        out = []
+        for n, a in enumerate(order):
+            b = order[n + 1] if n + 1 < len(order) else len(self.toks)
+            if a < b:
+                out.append(Sentence(a, b, a in para))
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    def chars(self, i: int, j: int) -> tuple[int, int]:
+        return (self.toks[i].start, self.toks[j - 1].end)
+
+    def is_free(self, span: tuple[int, int]) -> bool:
+        s, e = span
+        for a, b in self.claimed:
+            inter = min(e, b) - max(s, a)
+            if inter > 0 and inter >= 0.5 * min(e - s, b - a):
+                return False
+        return True
+
+    def add(self, f: Found) -> int | None:
+        s, e = f.content
+        # trim whitespace and trailing punctuation
+        while s < e and self.text[s].isspace():
+            s += 1
+        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:–—-"):
+            e -= 1
+        if e - s < 2:
+            return None
+        f.content = (s, e)
+        if not f.nested and not self.is_free(f.content):
+            return None
+        self.found.append(f)
+        if not f.nested:
+            self.claimed.append(f.content)
+        return len(self.found) - 1
+
+    def content_end(self, sent: Sentence) -> int:
+        """Last token of the sentence that belongs to content (drops the final full stop)."""
+        b = sent.b
+        while b > sent.a and self.toks[b - 1].text in END_PUNCT | {'"'} and self.in_quote[b - 1] is None:
+            b -= 1
+        return b
+
+    def verb_cue(self, k: int, sent: Sentence) -> VerbCue | None:
+        t = self.toks[k]
+        if self.in_quote[k] is not None:
+            return None
+        cues = self.verbs.get(t.lower)
+        if not cues or t.is_cap and not t.sent_start and t.i != sent.a:
+            return None
+        if t.tag and not t.tag.startswith("V") and t.tag not in ("XY", "ADJD", "NN") and t.tag != "":
+            return None
+        if t.tag == "NN" and t.is_cap:
+            return None
+        for c in cues:
+            if c.particle is None:
+                return c
+            # the particle must close the clause: teilte ... mit
+            for m in range(k + 1, sent.b):
+                u = self.toks[m]
+                if u.text in CLAUSE_PUNCT or u.text in END_PUNCT or self.in_quote[m] is not None:
+                    if m > k + 1 and self.toks[m - 1].lower == c.particle:
+                        return c
+                    break
+                if u.lower == c.particle and (m + 1 >= sent.b or self.toks[m + 1].is_punct or self.in_quote[m + 1] is not None):
+                    return c
+        return None
+
+    def clause_bounds(self, k: int, sent: Sentence) -> tuple[int, int]:
+        """Token range of the frame clause around token k (between clause punctuation/quotes)."""
+        a = k
+        while a > sent.a and self.toks[a - 1].text not in CLAUSE_PUNCT and self.in_quote[a - 1] is None:
+            a -= 1
+        b = k + 1
+        while b < sent.b and self.toks[b].text not in CLAUSE_PUNCT | END_PUNCT and self.in_quote[b] is None:
+            b += 1
+        return a, b
+
+    # ------------------------------------------------------------------ speakers
+    def subject_of(self, k: int, sent: Sentence) -> tuple[int, int] | None:
+        """The subject of the cue verb at k, from word order (no parser)."""
+        a, b = self.clause_bounds(k, sent)
+        toks = self.toks
+        first = toks[a]
+        # "wie X sagte" / "nachdem X erklärt hatte" / "dass X sagte": subject right after
+        if first.lower in self.w["subordinators"] and a < k:
+            span = np_after(toks, a + 1, k)
+            if span:
+                return span
+        # inverted: cue first in its clause (", sagte der Minister") or after adverbs
+        lead = a
+        while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag in ("ADV", "KON")):
+            lead += 1
+        if lead == k:
+            return np_after(toks, k + 1, b)
+        # subject-first main clause: NP at clause start ending right before the finite verb
+        span = np_at(toks, a, k)
+        if span is not None and (span[1] == k or is_finite_verb(toks[span[1]]) or toks[span[1]].text in (",", "(")):
+            if not toks[a].tag.startswith("APPR"):
+                return span
+        # fronted adverbial (Am Montag sagte X): subject after the finite verb
+        fin = k
+        for m in range(a, k):
+            if is_finite_verb(toks[m]):
+                fin = m
+                break
+        return np_after(toks, fin + 1, b)
+
+    # ------------------------------------------------------------------ main
+    def run(self) -> list[Found]:
+        for si, sent in enumerate(self.sents):
+            self.direct_quotes(si, sent)
+            self.prep_cues(si, sent)
+            self.verb_cues(si, sent)
+        self.free_indirect()
+        self.found.sort(key=lambda f: f.content)
+        return self.found
+
+    # direct quotes -------------------------------------------------------
+    def quotes_in(self, sent: Sentence) -> list[QuotePart]:
+        s, e = self.toks[sent.a].start, self.toks[sent.b - 1].end
+        return [q for q in self.top if s <= q.open < e]
+
+    def direct_quotes(self, si: int, sent: Sentence) -> None:
+        qs = self.quotes_in(sent)
+        for qn, q in enumerate(qs):
+            n_words = len(self.text[q.start : q.end].split())
+            if n_words == 0:
+                continue
+            cue, spk = self._cue_after_quote(q, sent)
+            if cue is None:
+                cue, spk = self._cue_before_quote(q, sent, qs[qn - 1] if qn else None)
+            if cue is None and qn == 0 and sent.a == self.first_token_at(q.open):
+                cue, spk = self._cue_in_previous(si)
+            if cue is None and q.continues is not None:
+                prev = next((f for f in self.found if f.content[0] >= self.quotes[q.continues].start - 1
+                             and f.content[0] <= self.quotes[q.continues].start + 1), None)
+                if prev is not None:
+                    self.add(Found((q.start, q.end), "direct", prev.cue, prev.speaker, si, 0.8,
+                                   follows=self.found.index(prev), rule="direct-continued"))
+                    continue
+            if cue is None:
+                # long quotes are statements even without a cue here; short ones are titles or scare quotes
+                ends_sentence = self.text[q.start : q.end].rstrip()[-1:] in ".!?"
+                whole = self.first_token_at(q.open) == sent.a
+                if n_words >= 6 or (whole and ends_sentence and n_words >= 3):
+                    self.add(Found((q.start, q.end), "direct", None, None, si, 0.5, follows=-1, rule="direct-nocue"))
+                continue
+            if n_words < 2 and spk is None:
+                continue
+            self.add(Found((q.start, q.end), "direct", cue, spk, si, 0.9, rule="direct"))
+
+    def first_token_at(self, char: int) -> int:
+        for t in self.toks:
+            if t.end > char:
+                return t.i
+        return len(self.toks)
+
+    def _cue_after_quote(self, q: QuotePart, sent: Sentence):
+        """„…“, sagte X / „…“, so X / „…“, sagte X, „…“"""
+        k = self.first_token_at(q.outer_end)
+        while k < sent.b and self.toks[k].start < q.outer_end:
+            k += 1
+        if k < sent.b and self.toks[k].text in (",", "–", "—", "-"):
+            k += 1
+        if k >= sent.b or self.in_quote[k] is not None:
+            return None, None
+        t = self.toks[k]
+        if t.lower == "so" and k + 1 < sent.b:
+            a, b = self.clause_bounds(k + 1, sent)
+            span = np_at(self.toks, k + 1, b)
+            if span:
+                return (t.start, t.end), span
+        # the cue may follow a short adverb: „…“, sagte auch der Minister / „…“, hieß es
+        for m in (k, k + 1):
+            if m < sent.b and self.verb_cue(m, sent):
+                return (self.toks[m].start, self.toks[m].end), self.subject_of(m, sent) or self._es_source(m, sent)
+            if m < sent.b and self.toks[m].lower in self.w["es_cues"]:
+                return (self.toks[m].start, self.toks[m].end), self._es_source(m, sent)
+        # „…“, wie X sagte
+        if t.lower == "wie":
+            a, b = self.clause_bounds(k, sent)
+            for m in range(k + 1, b):
+                if self.verb_cue(m, sent):
+                    return (self.toks[m].start, self.toks[m].end), np_after(self.toks, k + 1, m)
+        return None, None
+
+    def _cue_before_quote(self, q: QuotePart, sent: Sentence, prev_q: QuotePart | None):
+        """X sagte: „…“ / „…“, sagte er, „…“ / X sagte „…“"""
+        k = self.first_token_at(q.open)
+        lo = sent.a
+        if prev_q is not None:
+            lo = max(lo, self.first_token_at(prev_q.outer_end))
+        for m in range(k - 1, lo - 1, -1):
+            if self.in_quote[m] is not None:
+                break
+            if self.verb_cue(m, sent):
+                return (self.toks[m].start, self.toks[m].end), self.subject_of(m, sent)
+            if self.toks[m].lower in self.w["es_cues"]:
+                return (self.toks[m].start, self.toks[m].end), self._es_source(m, sent)
+        return None, None
+
+    def _cue_in_previous(self, si: int):
+        """A sentence ending in a colon with a cue introduces the quote that follows."""
+        if si == 0:
+            return None, None
+        prev = self.sents[si - 1]
+        if self.toks[prev.b - 1].text != ":":
+            return None, None
+        for m in range(prev.b - 1, prev.a - 1, -1):
+            if self.verb_cue(m, prev):
+                return (self.toks[m].start, self.toks[m].end), self.subject_of(m, prev)
+        return None, None
+
+    def _es_source(self, k: int, sent: Sentence):
+        """The source of *heißt es*: in einer Erklärung der Regierung / aus dem Ministerium."""
+        a, b = self.clause_bounds(k, sent)
+        for m in range(a, b):
+            if self.toks[m].lower in ("in", "im", "aus", "von", "vom") and m != k:
+                span = np_at(self.toks, m + 1, b)
+                if span:
+                    return span
+        return None
+
+    # prepositional cues -------------------------------------------------
+    def prep_cues(self, si: int, sent: Sentence) -> None:
+        toks = self.toks
+        w = self.w
+        end = self.content_end(sent)
+        for k in range(sent.a, sent.b):
+            if self.in_quote[k] is not None:
+                continue
+            t = toks[k]
+            span = None
+            if t.lower in ("laut", "gemäß", "lt.") and k + 1 < sent.b and (toks[k + 1].is_cap or toks[k + 1].tag in ("ART", "PPOSAT", "ADJA")):
+                if t.lower == "laut" and toks[k + 1].tag.startswith("V"):
+                    continue
+                span = np_at(toks, k + 1, sent.b)
+            elif t.lower == "nach" and k + 1 < sent.b:
+                m = k + 1
+                while m < sent.b and m < k + 4 and not toks[m].is_cap:
+                    m += 1
+                if m < sent.b and toks[m].text in w["source_nouns"]:
+                    span = np_at(toks, k + 1, sent.b)
+            elif t.lower == "zufolge":
+                back = np_ending_at(toks, k, sent.a)
+                if back:
+                    self._prep_statement(si, sent, back, (t.start, t.end), back[0], k + 1, end)
+                continue
+            elif t.lower in ("demnach", "wonach") and (k == sent.a or toks[k - 1].text == ","):
+                self._emit_content(si, sent, k + 1, end, (t.start, t.end), (k, k + 1), "indirect", "demnach")
+                continue
+            elif t.lower == "so" and k > sent.a and toks[k - 1].text in (",", "–", "—", "-") and self.in_quote[k - 1] is None:
+                a, b = self.clause_bounds(k, sent)
+                sp = np_at(toks, k + 1, b)
+                if sp and sp[1] >= b - 1 and self.toks[sp[0]].tag != "ADV":
+                    # content before ", so X" (and after it when the sentence goes on)
+                    self._emit_content(si, sent, sent.a, k - 1, (t.start, t.end), sp, "indirect", "so")
+                    if b < end and toks[b].text in (",", "–", "—", "-"):
+                        self._emit_content(si, sent, b + 1, end, (t.start, t.end), sp, "indirect", "so-after")
+                continue
+            if span is None:
+                continue
+            self._prep_statement(si, sent, span, (t.start, t.end), k, span[1], end)
+
+    def _prep_statement(self, si, sent, speaker, cue, frame_start, frame_end, end) -> None:
+        """Content around a *laut X* / *X zufolge* frame: the rest of the clause(s)."""
+        toks = self.toks
+        a = frame_end
+        if a < end and toks[a].text == ",":
+            a += 1
+        # content before the frame (mid-sentence cue): from sentence start
+        before = frame_start - sent.a
+        if before >= 2:
+            b0 = frame_start
+            if toks[b0 - 1].text == ",":
+                b0 -= 1
+            self._emit_content(si, sent, sent.a, b0, cue, speaker, "indirect", "prep-before")
+        if end - a >= 2:
+            self._emit_content(si, sent, a, end, cue, speaker, "indirect", "prep")
+
+    def _emit_content(self, si, sent, a, b, cue, speaker, kind, rule) -> int | None:
+        if b - a < 1:
+            return None
+        span = self.chars(a, b)
+        kind = self._kind_of(span, kind)
+        idx = self.add(Found(span, kind, cue, speaker, si, 0.7, rule=rule))
+        if idx is not None:
+            self._nested_quotes(span, idx, si)
+        return idx
+
+    def _kind_of(self, span, kind):
+        return kind
+
+    def _nested_quotes(self, span, idx, si) -> None:
+        """Quoted fragments inside a paraphrase: verbatim parts of the same statement."""
+        f = self.found[idx]
+        for q in self.top:
+            if span[0] <= q.open and q.outer_end <= span[1] + 1:
+                if len(self.text[q.start : q.end].split()) >= 2:
+                    f.kind = "mixed" if f.kind == "indirect" else f.kind
+                    self.add(Found((q.start, q.end), "direct", f.cue, f.speaker, si, 0.6, follows=idx,
+                                   nested=True, rule="nested"))
+
+    # verb cues ----------------------------------------------------------
+    def verb_cues(self, si: int, sent: Sentence) -> None:
+        toks = self.toks
+        end = self.content_end(sent)
+        for k in range(sent.a, sent.b):
+            cue = self.verb_cue(k, sent)
+            if cue is None:
+                if toks[k].lower in self.w["es_cues"] and self.in_quote[k] is None and (
+                        k + 1 < sent.b and toks[k + 1].lower == "es" or k > sent.a and toks[k - 1].lower == "es"):
+                    self._verb_statement(si, sent, k, None, end)
+                continue
+            self._verb_statement(si, sent, k, cue, end)
+
+    def _verb_statement(self, si, sent, k, cue: VerbCue | None, end) -> None:
+        toks = self.toks
+        a, b = self.clause_bounds(k, sent)
+        cue_span = (toks[k].start, toks[k].end)
+        if cue is not None and cue.particle:
+            for m in range(k + 1, b + 1):
+                if m < len(toks) and toks[m].lower == cue.particle:
+                    cue_span = (toks[k].start, toks[k].end)
+                    break
+        speaker = self.subject_of(k, sent) if cue is not None else self._es_source(k, sent)
+        cls = cue.cls if cue else "speech"
+        # 1) cue before content: "X sagte, (dass) ..." / "X sagte: ..."
+        if b < end and toks[b].text in (",", ":") and self.in_quote[b + 1 if b + 1 < len(toks) else b] is None:
+            c0 = b + 1
+            # skip an apposition or relative clause hanging on the subject: ", der Sprecher des Kremls,"
+            c0 = self._skip_apposition(c0, end)
+            if c0 < end:
+                first = toks[c0]
+                content_end = self._clause_run_end(c0, end)
+                if cls != "opinion" or first.lower in self.w["content_subordinators"] or self._has_konj(c0, content_end):
+                    if first.lower not in ("der", "die", "das", "welcher", "welche") or self._has_konj(c0, content_end) or cls == "speech" and toks[b].text == ":":
+                        self._emit_content(si, sent, c0, content_end, cue_span, speaker, "indirect", "verb-before")
+                        return
+        # 2) content before cue: "..., sagte X." / "..., wie X sagte."
+        lead = a
+        while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag == "ADV"):
+            lead += 1
+        if a > sent.a and toks[a - 1].text in (",", "–", "—") and (lead == k or toks[a].lower == "wie"):
+            c1 = a - 1
+            c0 = sent.a
+            # the content starts after an earlier frame in the sentence, if any
+            for m in range(c1 - 1, sent.a - 1, -1):
+                if self.in_quote[m] is not None:
+                    c0 = m + 1
+                    break
+            if self.in_quote[c1 - 1] is None and c1 - c0 >= 2:
+                self._emit_content(si, sent, c0, c1, cue_span, speaker, "indirect", "verb-after")
+                return
+        # 3) "Wie X sagte, ..." at the sentence start
+        if toks[a].lower == "wie" and a == sent.a and b < end and toks[b].text == ",":
+            self._emit_content(si, sent, b + 1, end, cue_span, speaker, "indirect", "wie")
+            return
+        # 4) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
+        if cls in ("reported", "speech") and cue is not None and speaker is not None:
+            if not self.quotes_in(sent):
+                self._emit_content(si, sent, sent.a, end, None, speaker, "reported", "reported")
+                # the cue lies inside a reported span: keep it for the record
+                if self.found and self.found[-1].rule == "reported":
+                    self.found[-1].cue = cue_span
+
+    def _skip_apposition(self, c0: int, end: int) -> int:
+        toks = self.toks
+        m = c0
+        # ", der Sprecher des Kremls, ..." : NP (or relative clause) closed by a comma
+        span = np_at(toks, c0, end)
+        if span and span[1] < end and toks[span[1]].text == "," and not any(is_finite_verb(toks[x]) for x in range(*span)):
+            if toks[c0].is_cap or toks[c0].lower in ("der", "die", "das", "ein", "eine"):
+                return span[1] + 1
+        return m
+
+    def _clause_run_end(self, c0: int, end: int) -> int:
+        """Content runs to the sentence end, but stops before a closing ', so X' frame."""
+        for m in range(c0, end):
+            if self.toks[m].lower == "so" and m > c0 and self.toks[m - 1].text == "," and m + 2 >= end - 3:
+                return m - 1
+        return end
+
+    def _has_konj(self, a: int, b: int) -> bool:
+        return any(self.toks[m].konj for m in range(a, b) if self.in_quote[m] is None)
+
+    # free indirect speech -------------------------------------------------
+    def free_indirect(self) -> None:
+        """Konjunktiv-I sentences right after a statement continue it (same speaker)."""
+        by_sent: dict[int, list[int]] = {}
+        for idx, f in enumerate(self.found):
+            by_sent.setdefault(f.sent, []).append(idx)
+        last: int | None = None
+        last_sent = -10
+        for si, sent in enumerate(self.sents):
+            if si in by_sent:
+                cands = [i for i in by_sent[si] if not self.found[i].nested]
+                if cands:
+                    last = cands[-1]
+                    last_sent = si
+                continue
+            if last is None or si - last_sent > 2:
+                continue
+            end = self.content_end(sent)
+            konj1 = [m for m in range(sent.a, end) if self.toks[m].konj == "I" and self.in_quote[m] is None]
+            if not konj1:
+                continue
+            prev = self.found[last]
+            idx = self.add(Found(self.chars(sent.a, end), "indirect", None, prev.speaker, si, 0.6,
+                                 follows=last, rule="free-indirect"))
+            if idx is not None:
+                self._nested_quotes(self.found[idx].content, idx, si)
+                last_sent = si
