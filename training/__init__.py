@@ -1,0 +1,1 @@
+"""Reproducible training of the shipped German pipeline (see training/README.md)."""

@@ -1,0 +1,95 @@
+"""Build the training corpora (spaCy DocBins in training/work/) from ../shared.
+
+* ``silver_news.spacy``  made by training.silver (HanTa tags/lemmas on de_news.jsonl)
+* ``gsd_dev.spacy``      UD German-GSD dev, gold STTS (contractions as one APPRART token)
+* ``ner_train.spacy``    GermEval test + GermEval dev (minus the dev/held-out tail) + Europeana,
+                         gold entities, HanTa silver tags
+* ``ner_dev.spacy``      300 GermEval dev sentences before the held-out tail (model selection only)
+The held-out tail (last 700 GermEval dev sentences) and GSD test are never read here.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin, Span
+
+from quotetracker.nlp.de.evaluate import NER_HELDOUT, bio_to_spans, read_conllu, read_germeval
+from quotetracker.nlp.de.hanta_tagger import HanTaAnnotator, annotate_sentence
+
+from .paths import WORK, shared_dir
+
+SEED = 13
+NER_DEV = 300
+EUROPEANA_CHUNK = 40
+_ATTRS = ["ORTH", "TAG", "POS", "LEMMA", "MORPH", "SENT_START", "SPACY", "ENT_IOB", "ENT_TYPE"]
+
+
+def _doc(vocab, words, spaces=None) -> Doc:
+    return Doc(vocab, words=words, spaces=spaces or [True] * len(words),
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def gsd_dev(vocab, shared: Path) -> list[Doc]:
+    docs = []
+    for sent in read_conllu(shared / "train/de/ud/de_gsd-ud-dev.conllu"):
+        doc = _doc(vocab, [t.form for t in sent], [t.space_after for t in sent])
+        for tok, gold in zip(doc, sent):
+            tok.tag_, tok.pos_, tok.lemma_ = gold.xpos, gold.upos, gold.lemma
+        docs.append(doc)
+    return docs
+
+
+def _ner_doc(vocab, annotator, words, spans) -> Doc:
+    doc = _doc(vocab, words)
+    annotate_sentence(annotator, list(doc))
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]  # all other tokens: O
+    return doc
+
+
+def europeana(shared: Path) -> list[tuple[list[str], list]]:
+    """Europeana BIO files have no sentence breaks: cut after a period once a chunk is long enough."""
+    out = []
+    for path in sorted((shared / "train/de/ner").glob("europeana-enp_DE.*.bio.txt")):
+        words, tags = [], []
+        for line in path.open(encoding="utf-8"):
+            parts = line.split()
+            if len(parts) != 2:
+                continue
+            word, tag = parts
+            tag = tag if tag[2:] in ("PER", "LOC", "ORG") else "O"
+            words.append(word)
+            tags.append(tag)
+            if word == "." and len(words) >= EUROPEANA_CHUNK // 4 or len(words) >= EUROPEANA_CHUNK * 2:
+                out.append((words, bio_to_spans(tags)))
+                words, tags = [], []
+        if words:
+            out.append((words, bio_to_spans(tags)))
+    return out
+
+
+def main() -> None:
+    shared = shared_dir()
+    nlp = spacy.blank("de")
+    annotator = HanTaAnnotator()
+    WORK.mkdir(parents=True, exist_ok=True)
+
+    DocBin(attrs=_ATTRS, docs=gsd_dev(nlp.vocab, shared)).to_disk(WORK / "gsd_dev.spacy")
+
+    dev_sents = read_germeval(shared / "train/de/ner/germeval2014-NER-de-dev.tsv")
+    dev_train = dev_sents[: -(NER_HELDOUT + NER_DEV)]
+    dev_select = dev_sents[-(NER_HELDOUT + NER_DEV): -NER_HELDOUT]
+    test_sents = read_germeval(shared / "train/de/ner/germeval2014-NER-de-test.tsv")
+    train = test_sents + dev_train + europeana(shared)
+    random.Random(SEED).shuffle(train)
+    DocBin(attrs=_ATTRS, docs=[_ner_doc(nlp.vocab, annotator, w, s) for w, s in train]).to_disk(
+        WORK / "ner_train.spacy")
+    DocBin(attrs=_ATTRS, docs=[_ner_doc(nlp.vocab, annotator, w, s) for w, s in dev_select]).to_disk(
+        WORK / "ner_dev.spacy")
+    print(f"gsd_dev + ner_train {len(train)} + ner_dev {len(dev_select)} written to {WORK}")
+
+
+if __name__ == "__main__":
+    main()
