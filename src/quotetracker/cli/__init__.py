@@ -11,7 +11,7 @@ import importlib
 from ._app import app
 
 # Each module attaches its commands to ``app`` on import.
-_COMMAND_MODULES = ("core", "browse", "serve")
+_COMMAND_MODULES = ("core", "browse", "serve", "nlp")
 
 
 def _register() -> None:
