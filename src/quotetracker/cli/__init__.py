@@ -11,7 +11,7 @@ import importlib
 from ._app import app
 
 # Each module attaches its commands to ``app`` on import.
-_COMMAND_MODULES = ("core", "browse", "serve", "nlp")
+_COMMAND_MODULES = ("core", "browse", "serve", "nlp", "eval")
 
 
 def _register() -> None:
