@@ -390,14 +390,14 @@ class QueryService:
         if ids:
             for sid, label in conn.execute(
                 select(ST.c.statement_id, T.c.label).join(T, T.c.id == ST.c.topic_id).where(ST.c.statement_id.in_(ids)).order_by(T.c.label)
-            ).tuples():
+            ):
                 topics_by.setdefault(sid, []).append(label)
             for sid, name, mention in conn.execute(
                 select(EM.c.statement_id, E.c.name, EM.c.text)
                 .outerjoin(E, E.c.id == EM.c.entity_id)
                 .where(EM.c.statement_id.in_(ids))
                 .order_by(EM.c.start)
-            ).tuples():
+            ):
                 names = about_by.setdefault(sid, [])
                 label = name or mention
                 if label not in names:
@@ -454,7 +454,7 @@ class QueryService:
         )
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count(SP.c.id)).where(*where)).scalar_one()
-            rows = conn.execute(base.order_by(n.desc(), SP.c.canonical_name).limit(limit).offset(offset)).tuples().all()
+            rows = conn.execute(base.order_by(n.desc(), SP.c.canonical_name).limit(limit).offset(offset)).all()
             aliases = self._aliases(conn, [r[0] for r in rows])
         items = [
             SpeakerSummary(id=i, name=name, n_statements=cnt, first_date=first, last_date=last, aliases=aliases.get(i, []))
@@ -471,7 +471,7 @@ class QueryService:
         if ids:
             for sid, alias in conn.execute(
                 select(SA.c.speaker_id, SA.c.alias).where(SA.c.speaker_id.in_(ids)).order_by(SA.c.alias)
-            ).tuples():
+            ):
                 out.setdefault(sid, []).append(alias)
         return out
 
@@ -501,7 +501,7 @@ class QueryService:
                 {"role": r, "first": f, "last": la}
                 for r, f, la in conn.execute(
                     select(SR.c.role, SR.c.first_date, SR.c.last_date).where(SR.c.speaker_id == sid).order_by(SR.c.first_date, SR.c.role)
-                ).tuples()
+                )
             ]
             cnt = func.count()
             top_topics = conn.execute(
@@ -511,7 +511,7 @@ class QueryService:
                 .group_by(T.c.label)
                 .order_by(cnt.desc(), T.c.label)
                 .limit(10)
-            ).tuples().all()
+            ).all()
             name_expr = func.coalesce(E.c.name, EM.c.text)
             top_entities = conn.execute(
                 select(name_expr, cnt)
@@ -520,7 +520,7 @@ class QueryService:
                 .group_by(name_expr)
                 .order_by(cnt.desc(), name_expr)
                 .limit(10)
-            ).tuples().all()
+            ).all()
             sources = conn.execute(
                 select(D.c.source, cnt)
                 .select_from(S.join(D, D.c.id == S.c.document_id))
@@ -528,7 +528,7 @@ class QueryService:
                 .group_by(D.c.source)
                 .order_by(cnt.desc(), D.c.source)
                 .limit(10)
-            ).tuples().all()
+            ).all()
             aliases = self._aliases(conn, [sid]).get(sid, [])
         return SpeakerDetail(
             id=sid,
@@ -620,7 +620,7 @@ class QueryService:
                     .distinct()
                     .order_by(D.c.date_start.nulls_last(), D.c.id)
                 )
-            return [r[0] for r in conn.execute(q).tuples()]
+            return [r[0] for r in conn.execute(q)]
 
     def iter_documents(self, filters: StatementFilters | None = None):
         for did in self.document_ids(filters):
@@ -653,7 +653,7 @@ class QueryService:
                 .order_by(n.desc(), E.c.name)
                 .limit(limit)
                 .offset(offset)
-            ).tuples().all()
+            ).all()
         items = [EntitySummary(id=i, name=nm, label=lb, n_mentions=c, n_statements=cs) for i, nm, lb, c, cs in rows]
         return Page(items=items, total=total, limit=limit, offset=offset)
 
@@ -668,9 +668,9 @@ class QueryService:
             rows = conn.execute(
                 select(T.c.id, T.c.label, T.c.origin, T.c.keywords, n)
                 .select_from(T.outerjoin(ST, ST.c.topic_id == T.c.id))
-                .group_by(T.c.id, T.c.label, T.c.origin, T.c.keywords)
+                .group_by(T.c.id)  # keywords is JSON (no equality in PostgreSQL); id is the key
                 .order_by(n.desc(), T.c.label)
-            ).tuples().all()
+            ).all()
         return [TopicSummary(id=i, label=lb, origin=o, n_statements=c, keywords=list(k or [])) for i, lb, o, k, c in rows]
 
     def _per_month(self, conn, count_expr, where: list[Any], with_statements: bool) -> list[TimelinePoint]:
@@ -683,7 +683,7 @@ class QueryService:
         q = self._from(q) if with_statements else q.select_from(D)
         # Year-only dates cannot be placed in a month; they are left out of monthly series.
         q = q.where(D.c.date_precision.in_(("month", "day")), *where).group_by(period).order_by(period)
-        return [TimelinePoint(period=p, count=c) for p, c in conn.execute(q).tuples()]
+        return [TimelinePoint(period=p, count=c) for p, c in conn.execute(q)]
 
     def timeline(self, filters: StatementFilters | None = None, **kw: Any) -> list[TimelinePoint]:
         from sqlalchemy import func

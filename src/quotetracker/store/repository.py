@@ -190,7 +190,7 @@ class Store:
         dialect.insert_ignore(conn, entities, list(rows.values()))
         ids: dict[str, int] = {}
         for chunk in _chunks(list(rows)):
-            ids.update(conn.execute(select(entities.c.key, entities.c.id).where(entities.c.key.in_(chunk))).tuples())
+            ids.update(conn.execute(select(entities.c.key, entities.c.id).where(entities.c.key.in_(chunk))).all())
         return ids
 
     def _ensure_topics(self, conn: Connection, exs: Sequence[Extraction]) -> dict[str, int]:
@@ -198,7 +198,7 @@ class Store:
         if not labels:
             return {}
         dialect.insert_ignore(conn, topics, [{"label": t, "origin": "model", "keywords": None} for t in sorted(labels)])
-        return dict(conn.execute(select(topics.c.label, topics.c.id).where(topics.c.label.in_(sorted(labels)))).tuples())
+        return dict(conn.execute(select(topics.c.label, topics.c.id).where(topics.c.label.in_(sorted(labels)))).all())
 
     def define_topics(self, items: Iterable[tuple[str, str, list[str] | None]]) -> None:
         """Create or update topics ``(label, origin, keywords)``, e.g. user topics from a config file."""
@@ -350,12 +350,12 @@ class Store:
             .order_by(statements.c.id)
         )
         with self.engine.connect() as conn:
-            return [SpeakerMention(*row) for row in conn.execute(q).tuples()]
+            return [SpeakerMention(*row) for row in conn.execute(q)]
 
     def corrections(self) -> list[Correction]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(corrections.c.action, corrections.c.a, corrections.c.b).order_by(corrections.c.id))
-            return [Correction(action, a, b) for action, a, b in rows.tuples()]
+            return [Correction(action, a, b) for action, a, b in rows]
 
     def add_correction(self, action: str, a: str, b: str | None = None) -> int:
         if action not in ("merge", "split", "alias"):
@@ -375,7 +375,7 @@ class Store:
             else:
                 by_key[ident.key] = ident
         with self.engine.begin() as conn:
-            existing = dict(conn.execute(select(speakers.c.key, speakers.c.id)).tuples())
+            existing = dict(conn.execute(select(speakers.c.key, speakers.c.id)).all())
             gone = [sid for key, sid in existing.items() if key not in by_key]
             conn.execute(update(statements).values(speaker_id=None))
             for chunk in _chunks(gone):
