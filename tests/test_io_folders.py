@@ -133,3 +133,13 @@ def test_unreadable_file_is_rejected_and_reading_goes_on(tmp_path, monkeypatch):
     assert [type(i).__name__ for i in items] == ["Document", "Rejected", "Document"]
     assert items[1].reason == "unreadable file: Permission denied"
     assert items[1].path == str(tmp_path / "b.txt")
+
+
+def test_ignore_file_excludes_relative_to_its_folder(tree):
+    (tree / ".quotetrackerignore").write_text("# answer keys\nz.jsonl\n\nb/*.gz\n", encoding="utf-8")
+    (tree / "a" / ".quotetrackerignore").write_text("drafts.txt\n", encoding="utf-8")
+    docs = list(read_inputs(tree))
+    assert [d.id for d in docs] == ["a/1", "b/2"]
+    # a file named explicitly is read even when an ignore file lists it
+    [doc] = list(read_inputs(tree / "z.jsonl"))
+    assert isinstance(doc, Document) and doc.id == "z"

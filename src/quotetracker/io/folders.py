@@ -1,7 +1,11 @@
 """Which files a list of input paths stands for: folders are walked
 recursively in sorted order, hidden files and folders skipped, include/exclude
 globs applied (to the path relative to the folder and to the bare file name).
-Without ``include``, a folder contributes only files of a known format."""
+Without ``include``, a folder contributes only files of a known format.
+
+A folder may hold an ignore file (``.quotetrackerignore``: one glob per line,
+``#`` comments) whose patterns exclude files below it, relative to that folder;
+``examples/`` uses it to keep its answer key out of an ingest."""
 
 from __future__ import annotations
 
@@ -12,6 +16,16 @@ from pathlib import Path
 
 from .registry import format_by_extension
 from .source import GZIP_SUFFIX, Source, id_base_for
+
+IGNORE_FILE = ".quotetrackerignore"
+
+
+def _ignore_patterns(folder: Path) -> list[str]:
+    try:
+        lines = (folder / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _matches(rel: str, name: str, patterns: Iterable[str]) -> bool:
@@ -31,13 +45,23 @@ def walk_folder(
     any_extension: bool = False,
 ) -> Iterator[Path]:
     found: list[tuple[tuple[str, ...], Path]] = []
+    ignored: list[tuple[Path, list[str]]] = []  # (folder, its ignore patterns)
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        patterns = _ignore_patterns(here) if IGNORE_FILE in filenames else []
+        if patterns:
+            ignored.append((here, patterns))
         for name in filenames:
             if name.startswith("."):
                 continue
-            path = Path(dirpath) / name
+            path = here / name
             rel = path.relative_to(root).as_posix()
+            if any(
+                path.is_relative_to(folder) and _matches(path.relative_to(folder).as_posix(), name, pats)
+                for folder, pats in ignored
+            ):
+                continue
             if include:
                 if not _matches(rel, name, include):
                     continue
