@@ -28,6 +28,9 @@ __all__ = [
     "normalize_name",
     "translit_key",
     "matches_identity",
+    "EntityRef",
+    "resolve_entities",
+    "resolve_identities",
 ]
 
 
@@ -57,7 +60,8 @@ class Identity:
     aliases: set[str] = field(default_factory=set)
     roles: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (role, first, last)
     confidence: float = 1.0
-    statement_ids: list[int] = field(default_factory=list)
+    statement_ids: list[int] = field(default_factory=list)  # statements this identity spoke
+    entity_mention_ids: list[int] = field(default_factory=list)  # entity mentions naming it (see .entities)
 
 
 @dataclass(slots=True)
@@ -211,3 +215,6 @@ def matches_identity(identity: Identity, query: str) -> bool:
         if keys and (keys == qkeys or (len(qkeys) == 1 and keys[-1] == qkeys[0])):
             return True
     return normalize_name(query) in {normalize_name(a) for a in identity.aliases} or normalize_name(query) == identity.key
+
+
+from .entities import EntityRef, resolve_entities, resolve_identities  # noqa: E402  (uses the records above)
