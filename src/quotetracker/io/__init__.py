@@ -115,6 +115,7 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[Document | Rej
             file_options = replace(options, delimiter="\t")
         yield from FORMATS[fmt].read(source, file_options)
     except (OSError, EOFError, zlib.error) as exc:
-        yield Rejected(source.display, None, f"unreadable file: {exc.strerror or exc}" if isinstance(exc, OSError) else f"unreadable file: {exc}")
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+        yield Rejected(source.display, None, f"unreadable file: {detail}")
     except Exception as exc:  # a reader bug must not abort an ingest
         yield Rejected(source.display, None, f"reader failed: {type(exc).__name__}: {exc}")
