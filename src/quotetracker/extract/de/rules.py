@@ -139,6 +139,8 @@ class DocRules:
             return None
         if t.tag == "NN" and t.is_cap:
             return None
+        if self.in_relative_clause(k, sent):
+            return None
         for c in cues:
             if c.particle is None:
                 return c
@@ -152,6 +154,18 @@ class DocRules:
                 if u.lower == c.particle and (m + 1 >= sent.b or self.toks[m + 1].is_punct or self.in_quote[m + 1] is not None):
                     return c
         return None
+
+    def in_relative_clause(self, k: int, sent: Sentence) -> bool:
+        """Cue verbs inside a relative clause (", der ... angegeben hatte,") introduce nothing."""
+        a, _ = self.clause_bounds(k, sent)
+        if a == sent.a or self.toks[a - 1].text != ",":
+            return False
+        first = self.toks[a]
+        if first.tag in ("PRELS", "PRELAT"):
+            return True
+        if first.tag == "APPR" and a + 1 < k and self.toks[a + 1].tag in ("PRELS", "PRELAT", "PWS", "PWAV"):
+            return True
+        return False
 
     def clause_bounds(self, k: int, sent: Sentence) -> tuple[int, int]:
         """Token range of the frame clause around token k (between clause punctuation/quotes)."""
@@ -179,11 +193,19 @@ class DocRules:
         while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag in ("ADV", "KON")):
             lead += 1
         if lead == k:
-            return np_after(toks, k + 1, b)
+            after = np_after(toks, k + 1, b)
+            if after is not None and toks[after[0]].lower != "es":
+                return after
+            # "Frank Sichau, der ... fungiert, erklärte, dass ...": the subject opens the sentence
+            if a > sent.a and toks[a - 1].text == ",":
+                head = np_at(toks, sent.a, a)
+                if head is not None and self._nominative(head) and (toks[head[1]].text in (",", "(") or toks[head[1]].tag.startswith("APPR")):
+                    return head
+            return after
         # subject-first main clause: NP at clause start ending right before the finite verb
         span = np_at(toks, a, k)
         if span is not None and (span[1] == k or is_finite_verb(toks[span[1]]) or toks[span[1]].text in (",", "(")):
-            if not toks[a].tag.startswith("APPR"):
+            if not toks[a].tag.startswith("APPR") and self._nominative(span):
                 return span
         # fronted adverbial (Am Montag sagte X): subject after the finite verb
         fin = k
@@ -192,6 +214,16 @@ class DocRules:
                 fin = m
                 break
         return np_after(toks, fin + 1, b)
+
+    def _nominative(self, span: tuple[int, int]) -> bool:
+        """Rule out phrases that cannot be a subject: dem/einem/den ..., der + adjective in -en."""
+        first = self.toks[span[0]]
+        if first.lower in ("dem", "einem", "den", "einen", "ihrem", "seinem", "ihren", "seinen", "diesem", "des", "eines"):
+            return False
+        if first.lower in ("der", "einer") and span[1] - span[0] > 2 and self.toks[span[0] + 1].lower.endswith("en") \
+                and self.toks[span[0] + 1].tag == "ADJA":
+            return False
+        return True
 
     # ------------------------------------------------------------------ main
     def run(self) -> list[Found]:
@@ -261,7 +293,10 @@ class DocRules:
         # the cue may follow a short adverb: „…“, sagte auch der Minister / „…“, hieß es
         for m in (k, k + 1):
             if m < sent.b and self.verb_cue(m, sent):
-                return (self.toks[m].start, self.toks[m].end), self.subject_of(m, sent) or self._es_source(m, sent)
+                spk = self.subject_of(m, sent)
+                if spk is None or self.toks[spk[0]].lower == "es":
+                    spk = self._es_source(m, sent)
+                return (self.toks[m].start, self.toks[m].end), spk
             if m < sent.b and self.toks[m].lower in self.w["es_cues"]:
                 return (self.toks[m].start, self.toks[m].end), self._es_source(m, sent)
         # „…“, wie X sagte
@@ -412,6 +447,8 @@ class DocRules:
                     cue_span = (toks[k].start, toks[k].end)
                     break
         speaker = self.subject_of(k, sent) if cue is not None else self._es_source(k, sent)
+        if speaker is not None and toks[speaker[0]].lower == "es" and speaker[1] - speaker[0] == 1:
+            speaker = self._es_source(k, sent)
         cls = cue.cls if cue else "speech"
         # 1) cue before content: "X sagte, (dass) ..." / "X sagte: ..."
         if b < end and toks[b].text in (",", ":") and self.in_quote[b + 1 if b + 1 < len(toks) else b] is None:
@@ -422,14 +459,15 @@ class DocRules:
                 first = toks[c0]
                 content_end = self._clause_run_end(c0, end)
                 if cls != "opinion" or first.lower in self.w["content_subordinators"] or self._has_konj(c0, content_end):
-                    if first.lower not in ("der", "die", "das", "welcher", "welche") or self._has_konj(c0, content_end) or cls == "speech" and toks[b].text == ":":
+                    if first.tag not in ("PRELS", "PRELAT") or self._has_konj(c0, content_end):
                         self._emit_content(si, sent, c0, content_end, cue_span, speaker, "indirect", "verb-before")
                         return
         # 2) content before cue: "..., sagte X." / "..., wie X sagte."
         lead = a
         while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag == "ADV"):
             lead += 1
-        if a > sent.a and toks[a - 1].text in (",", "–", "—") and (lead == k or toks[a].lower == "wie"):
+        speaker_follows = speaker is not None and speaker[0] > k or toks[a].lower == "wie"
+        if a > sent.a and toks[a - 1].text in (",", "–", "—") and (lead == k or toks[a].lower == "wie") and speaker_follows:
             c1 = a - 1
             c0 = sent.a
             # the content starts after an earlier frame in the sentence, if any
@@ -473,6 +511,15 @@ class DocRules:
         return any(self.toks[m].konj for m in range(a, b) if self.in_quote[m] is None)
 
     # free indirect speech -------------------------------------------------
+    def reportive(self, t: Tok) -> bool:
+        """A finite verb that marks reported speech: Konjunktiv I/II or reportive *sollen*."""
+        if t.konj:
+            return True
+        if t.lower in ("soll", "sollen") and not t.is_cap:
+            return True
+        # Konjunktiv I the tagger left unmarked: finite, 3rd person, ends in -e but not past -te
+        return is_finite_verb(t) and t.lower.endswith("e") and not t.lower.endswith("te") and len(t.lower) > 3
+
     def free_indirect(self) -> None:
         """Konjunktiv-I sentences right after a statement continue it (same speaker)."""
         by_sent: dict[int, list[int]] = {}
@@ -490,7 +537,7 @@ class DocRules:
             if last is None or si - last_sent > 2:
                 continue
             end = self.content_end(sent)
-            konj1 = [m for m in range(sent.a, end) if self.toks[m].konj == "I" and self.in_quote[m] is None]
+            konj1 = [m for m in range(sent.a, end) if self.in_quote[m] is None and self.reportive(self.toks[m])]
             if not konj1:
                 continue
             prev = self.found[last]
