@@ -6,6 +6,7 @@ Exit codes (all commands): 0 success; 1 finished but some inputs were rejected;
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -117,7 +118,11 @@ def ingest(
         where = f"{row.path}:{row.line}" if row.line else row.path
         err.print(f"[yellow]rejected[/] {where}: {row.reason}", highlight=False, markup=True)
 
+    trace = bool(os.environ.get("QUOTETRACKER_TRACE_BATCHES"))  # test hook: one stderr line per committed batch
+
     def on_progress(report) -> None:
+        if trace:
+            print(f"batch committed: accepted={report.accepted} duplicates={report.duplicates}", file=sys.stderr, flush=True)
         if bar is not None and task is not None:
             info = f"accepted {report.accepted} · duplicates {report.duplicates} · rejected {report.rejected}"
             bar.update(task, completed=report.accepted + report.duplicates, rate=report.docs_per_second, info=info)

@@ -1,0 +1,163 @@
+"""Ingest: idempotent by content hash, rejects with file and line, atomic batches; SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotetracker.ingest import IngestReport, extract_documents, ingest, ingest_records, rebuild_identities
+from quotetracker.model import Document
+from quotetracker.store import Store
+
+
+def write_corpus(path, n_valid: int, broken_at: dict[int, str] | None = None):
+    """A JSONL file: n_valid fictional articles, with broken lines inserted at the given 1-based line numbers."""
+    broken_at = broken_at or {}
+    lines, valid = [], 0
+    while valid < n_valid or len(lines) + 1 in broken_at:
+        if len(lines) + 1 in broken_at:
+            lines.append(broken_at[len(lines) + 1])
+            continue
+        valid += 1
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"art-{valid}",
+                    "date": f"2021-{valid % 12 + 1:02d}-{valid % 27 + 1:02d}",
+                    "source": "Testblatt",
+                    "lang": "xx",  # the language-independent quote-mark extractor: fast and predictable
+                    "text": f"Artikel {valid}. Die Sprecherin Nr. {valid} sagte: „Wir prüfen Vorschlag {valid} genau.“ Ende.",
+                },
+                ensure_ascii=False,
+            )
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_twice_adds_nothing(db_url, tmp_path):
+    corpus = write_corpus(tmp_path / "c.jsonl", 30)
+    store = Store(db_url)
+    first = ingest(store, [str(corpus)], batch_size=7)
+    assert (first.accepted, first.duplicates, first.rejected, first.statements) == (30, 0, 0, 30)
+    second = ingest(store, [str(corpus)], batch_size=7)
+    assert (second.accepted, second.duplicates, second.rejected, second.statements) == (0, 30, 0, 0)
+    assert store.count("documents") == 30 and store.count("statements") == 30
+    runs = {r: store.count("ingest_runs") for r in ("n",)}
+    assert runs["n"] == 2
+
+
+def test_three_broken_lines_among_100_valid(db_url, tmp_path):
+    broken = {5: "{not json", 50: '{"id": "x", "date": "2021-02-30", "text": "Unmögliches Datum."}', 77: '{"id": "y", "text": ""}'}
+    corpus = write_corpus(tmp_path / "c.jsonl", 100, broken)
+    store = Store(db_url)
+    seen = []
+    report = ingest(store, [str(corpus)], batch_size=16, on_reject=seen.append)
+    assert report.accepted == 100 and report.rejected == 3 and report.exit_code == 1
+    assert [r.line for r in seen] == [5, 50, 77]
+    from quotetracker.query import QueryService
+
+    page = QueryService(store).rejects(run_id=report.run_id)
+    assert page.total == 3
+    assert [(r.path.endswith("c.jsonl"), r.line) for r in page.items] == [(True, 5), (True, 50), (True, 77)]
+    assert all(r.reason for r in page.items)
+    assert store.count("documents") == 100
+
+
+def test_duplicates_inside_one_input_are_skipped(db_url):
+    store = Store(db_url)
+    docs = [Document(text="„Eins zwei drei“, sagte sie.", id=f"d{i}", date="2020", lang="xx") for i in range(3)]
+    report = ingest_records(store, docs)
+    assert (report.accepted, report.duplicates) == (1, 2)
+
+
+def test_invalid_documents_become_rejects(db_url):
+    store = Store(db_url)
+    docs = [
+        Document(text="   ", id="blank", origin="mem.jsonl:1"),
+        Document(text="Text", id="bad-date", date="2020-02-31", origin="mem.jsonl:2"),
+        Document(text="„Gut so“, sagte er.", id="ok", lang="xx", origin="mem.jsonl:3"),
+    ]
+    report = ingest_records(store, docs)
+    assert report.accepted == 1
+    assert [(r.path, r.line) for r in report.rejects] == [("mem.jsonl", 1), ("mem.jsonl", 2)]
+    assert "empty" in report.rejects[0].reason and "date" in report.rejects[1].reason
+
+
+def test_a_failing_batch_stores_nothing_of_it(db_url):
+    """The whole batch is one transaction: an error while writing it leaves no half-written documents."""
+    store = Store(db_url)
+    good = [Document(text=f"„Satz {i}“, sagte X.", id=f"g{i}", lang="xx") for i in range(4)]
+
+    def extract_then_corrupt(docs):
+        exs = extract_documents(docs)
+        if any(d.id == "g3" for d in docs):
+            exs[-1].statements[0].kind = "x" * 100  # too long for statements.kind on PostgreSQL
+            exs[-1].statements[0].content = None  # and no span at all: fails on every database
+        return exs
+
+    with pytest.raises(Exception):
+        ingest_records(store, good, batch_size=2, extract=extract_then_corrupt)
+    # batch 1 (g0, g1) committed; batch 2 (g2, g3) rolled back completely
+    assert store.count("documents") == 2
+    assert store.count("statements") == 2
+    report = ingest_records(store, good, batch_size=2)
+    assert (report.accepted, report.duplicates) == (2, 2)
+    assert store.count("statements") == 4
+
+
+def test_failing_extraction_of_one_document_rejects_only_it(db_url, monkeypatch):
+    from quotetracker.extract import fallback
+
+    real = fallback.QuoteMarkExtractor.extract
+
+    def flaky(self, doc):
+        if doc.id == "boom":
+            raise RuntimeError("kaputt")
+        return real(self, doc)
+
+    monkeypatch.setattr(fallback.QuoteMarkExtractor, "extract", flaky)
+    store = Store(db_url)
+    docs = [Document(text=f"„Satz {i}“, sagte X.", id=i, lang="xx", origin=f"f.jsonl:{n + 1}") for n, i in enumerate(["a", "boom", "c"])]
+    report = ingest_records(store, docs)
+    assert report.accepted == 2 and report.rejected == 1
+    assert report.rejects[0].line == 2 and "kaputt" in report.rejects[0].reason
+
+
+def test_identities_rebuilt_and_corrections_survive_reingest(db_url, tmp_path):
+    store = Store(db_url)
+    docs = [
+        Document(text="Text eins.", id="s1", lang="xx"),
+    ]
+    ingest_records(store, docs)
+    # Speaker names come from the extractor; write two statements with names directly.
+    from quotetracker.model import Extraction, Span, Statement
+
+    d2 = Document(text="Anna Berger sagte: „Ja.“ Karl Fischer sagte: „Nein.“", id="s2", lang="xx")
+    ex = Extraction(
+        document=d2,
+        lang="xx",
+        statements=[
+            Statement(content=Span(20, 23), speaker=Span(0, 11), speaker_name="Anna Berger"),
+            Statement(content=Span(46, 51), speaker=Span(25, 37), speaker_name="Karl Fischer"),
+        ],
+    )
+    store.write_batch([ex])
+    assert rebuild_identities(store) == 2
+    assert d2.text[20:23] == "Ja." and d2.text[46:51] == "Nein." and d2.text[25:37] == "Karl Fischer"
+    store.add_correction("merge", "Anna Berger", "Karl Fischer")
+    n_after = rebuild_identities(store)
+    from quotetracker.query import QueryService
+
+    speakers = QueryService(store).speakers().items
+    assert n_after == 1 and speakers[0].n_statements == 2
+    # corrections are stored and survive a re-ingest of the same inputs
+    ingest_records(store, docs)
+    assert [c.action for c in store.corrections()] == ["merge"]
+    assert rebuild_identities(store) == n_after
+
+
+def test_report_exit_codes():
+    assert IngestReport().exit_code == 0
+    assert IngestReport(rejected=1).exit_code == 1
