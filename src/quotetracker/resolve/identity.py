@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .names import ParsedName, fold, is_generic_role, normalize_name, parse_person, translit_key
+from .names import ParsedName, fold, is_generic_role, normalize_org, parse_person, translit_key
 from .roles import RoleTable, date_ordinal
 
 __all__ = ["NameMention", "Cluster", "cluster_mentions"]
@@ -100,8 +100,7 @@ def cluster_mentions(mentions: Sequence[NameMention]) -> tuple[list[Cluster], Ro
             mention_role[p.m.id] = p.parsed.role
         toks = p.parsed.tokens
         if not _is_person(p.m):
-            text = " ".join(toks) if toks else (p.m.name or p.m.mention or "")
-            key = normalize_name(text)
+            key = normalize_org(p.m.name or p.m.mention or "")
             if key:
                 add(f"name:{p.m.label}:{key}", p, 1.0, "name")
             continue

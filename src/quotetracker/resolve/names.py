@@ -23,6 +23,7 @@ from importlib import resources
 
 __all__ = [
     "fold",
+    "normalize_org",
     "normalize_name",
     "name_tokens",
     "translit_key",
@@ -75,6 +76,17 @@ def name_tokens(name: str) -> list[str]:
     return out
 
 
+def normalize_org(name: str) -> str:
+    """Key of an organisation or place: normalised name without a leading article, adjective endings folded.
+
+    "Deutschem Wetterdienst" = "der Deutsche Wetterdienst"; "Die Polizei" = "Polizei".
+    """
+    toks = normalize_name(name).split()
+    while toks and toks[0] in _ARTICLES:
+        toks = toks[1:]
+    return " ".join(re.sub(r"(isch|sch|lich|ig|al)(e|em|en|er|es)$", r"\1", t) for t in toks)
+
+
 def normalize_name(name: str) -> str:
     """Same spelling up to case, diacritics, whitespace and hyphenation: "Kramp-Karrenbauer" = "kramp karrenbauer"."""
     toks = [fold(t) for t in name_tokens(name)]
@@ -107,6 +119,11 @@ def _titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _non_name_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in _data_lines("non_name_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _role_heads() -> tuple[str, ...]:
     # longest first so "premierminister" wins over "minister"
     return tuple(sorted({fold(w) for w in _data_lines("role_words.txt")}, key=len, reverse=True))
@@ -123,7 +140,10 @@ def is_role_word(token: str) -> bool:
 
 _ADJ_END = re.compile(r"(isch|lich|ig)(e|en|er|es|em)$")
 _FEMININE = re.compile(r"(er|ent|eur|är|ar)in$")
-_ARTICLES = {"der", "die", "das", "des", "dem", "den", "the", "a", "an", "ein", "eine", "einer", "eines", "einem"}
+_ARTICLES = {
+    "der", "die", "das", "des", "dem", "den", "the", "a", "an", "ein", "eine", "einer", "eines", "einem",
+    "sein", "seine", "seines", "seiner", "seinem", "seinen", "ihr", "ihre", "ihres", "ihrer", "ihrem", "ihren", "his", "her", "their", "its",
+}  # fmt: skip
 
 
 def normalize_role(text: str) -> str:
@@ -191,12 +211,12 @@ _PARTICLE_ARTICLES = frozenset({"der", "den"})  # particles only after von/van: 
 def _is_break(toks: list[str], k: int) -> bool:
     """A token that cannot be inside a personal name: a role noun or a lower-case word."""
     tok = toks[k]
-    if is_role_word(tok):
+    if tok in _PARTICLE_ARTICLES and k > 0 and toks[k - 1] in {"von", "van"}:
+        return False
+    if is_role_word(tok) or fold(tok) in _non_name_words():
         return True
     if not tok[:1].islower():
         return False
-    if tok in _PARTICLE_ARTICLES:
-        return not (k > 0 and toks[k - 1] in {"von", "van"})
     return tok not in _PARTICLES
 
 
