@@ -109,3 +109,42 @@ def test_role_nouns_change_holders_over_time(expected):
                 holders.setdefault(st["speaker"], set()).add((rec["date"][:4], st["speaker_name"]))
     assert len({name for _year, name in holders["der Oberbürgermeister"]}) >= 2
     assert len({name for _year, name in holders["der Minister"]}) >= 2
+
+
+def _gold_records(examples_dir):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("examples_to_quotes_jsonl", examples_dir / "to_quotes_jsonl.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.gold_records(examples_dir)
+
+
+def test_gold_conversion_spans_point_at_the_key_strings(examples_dir, expected):
+    records = _gold_records(examples_dir)
+    assert len(records) == len(expected)
+    for rec in records:
+        key = expected[rec["id"] + ".txt"]
+        text = rec["text"]
+        for quote, st in zip(rec["quotes"], key["statements"], strict=True):
+            assert text[slice(*quote["content"])] == st["content"]
+            if st["speaker"]:
+                assert text[slice(*quote["speaker"])] == st["speaker"]
+            if st["cue"]:
+                assert text[slice(*quote["cue"])] == st["cue"].split(" ... ")[0]
+
+
+@pytest.mark.shared
+def test_scorer_accepts_the_gold_conversion(examples_dir, expected, shared_dir, tmp_path):
+    import subprocess
+    import sys
+
+    gold = tmp_path / "examples_gold.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _gold_records(examples_dir)), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(shared_dir / "tools" / "score_quotes.py"), str(gold), str(gold), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    overall = json.loads(out.stdout)["overall"]
+    n_statements = sum(len(rec["statements"]) for rec in expected.values())
+    assert overall["attribution"]["f1"] == 1.0 and overall["attribution"]["gold"] == n_statements
