@@ -27,8 +27,17 @@ def _months_between(first: str, last: str) -> list[str]:
     return out
 
 
-def fill_months(points: Iterable[TimelinePoint]) -> list[dict[str, Any]]:
-    """Monthly counts with the empty months in between set to 0 (a gap is a fact too)."""
+def _shift(month: str, delta: int) -> str:
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def fill_months(points: Iterable[TimelinePoint], min_months: int = 7) -> list[dict[str, Any]]:
+    """Monthly counts with the empty months in between set to 0 (a gap is a fact too).
+
+    Short ranges are padded with empty months on both sides so one busy month is a
+    bar in context, not a wall across the whole chart.
+    """
     counts: dict[str, int] = {}
     for p in points:
         period = (p.period or "")[:7]
@@ -36,7 +45,12 @@ def fill_months(points: Iterable[TimelinePoint]) -> list[dict[str, Any]]:
             counts[period] = counts.get(period, 0) + int(p.count)
     if not counts:
         return []
-    months = _months_between(min(counts), max(counts))
+    first, last = min(counts), max(counts)
+    span = len(_months_between(first, last))
+    if span < min_months:
+        before = (min_months - span) // 2
+        first, last = _shift(first, -before), _shift(last, min_months - span - before)
+    months = _months_between(first, last)
     if len(months) > 1200:  # a century of months: show only the months that have data
         months = sorted(counts)
     return [{"month": f"{mo}-01", "count": counts.get(mo, 0)} for mo in months]
@@ -50,7 +64,7 @@ def timeline_spec(points: Iterable[TimelinePoint], *, title: str = "Statements p
         "width": "container",
         "height": 180,
         "data": {"values": values},
-        "mark": {"type": "bar", "color": color, "cornerRadiusTopLeft": 2, "cornerRadiusTopRight": 2, "tooltip": True},
+        "mark": {"type": "bar", "color": color, "width": {"band": 0.8}, "cornerRadiusTopLeft": 2, "cornerRadiusTopRight": 2, "tooltip": True},
         "encoding": {
             "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": None, "axis": {"format": "%b %Y", "labelAngle": 0}},
             "y": {"field": "count", "type": "quantitative", "title": title, "axis": {"tickMinStep": 1}},
@@ -67,7 +81,7 @@ def overview_spec(series: dict[str, Iterable[TimelinePoint]]) -> dict[str, Any]:
     """Several monthly series as lines in one chart (documents, statements, speakers)."""
     values = []
     for name, points in series.items():
-        for row in fill_months(points):
+        for row in fill_months(points, min_months=1):
             values.append({**row, "series": name})
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..query import QueryError
@@ -98,3 +99,17 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return _respond(request, 500, "internal server error (details are in the server log)")
+
+
+class ErrorBody(BaseModel):
+    """What every error response looks like."""
+
+    error: str
+    status: int
+    message: str
+    details: Any | None = None
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error codes a route can answer (replaces FastAPI's default 422 shape)."""
+    return {code: {"model": ErrorBody, "description": _STATUS_CODES.get(code, "error").replace("_", " ")} for code in codes}

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ..query import QueryService, StatementFilters
-from .errors import ApiError
+from .errors import ApiError, error_responses
 from .params import DEFAULT_LIMIT, Limit, Offset, filters_dict, statement_filters
 
-router = APIRouter(prefix="/api", tags=["read"])
+router = APIRouter(prefix="/api", tags=["read"], responses=error_responses(400, 404, 422, 500))
 
 Filters = Annotated[StatementFilters, Depends(statement_filters)]
 

@@ -17,14 +17,41 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from .errors import ApiError
+from .errors import ApiError, error_responses
 
 router = APIRouter(prefix="/api", tags=["write"])
+bearer = HTTPBearer(auto_error=False, description="The server's $QUOTETRACKER_TOKEN")
+
+_DOCUMENT_SCHEMA = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {
+        "text": {"type": "string"},
+        "id": {"type": "string"},
+        "date": {"type": "string", "description": "YYYY, YYYY-MM or YYYY-MM-DD"},
+        "source": {"type": "string"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "lang": {"type": "string"},
+    },
+    "additionalProperties": True,
+}
+_REQUEST_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {"oneOf": [_DOCUMENT_SCHEMA, {"type": "array", "items": _DOCUMENT_SCHEMA}]}},
+        "multipart/form-data": {
+            "schema": {"type": "object", "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}}
+        },
+        "text/plain": {"schema": {"type": "string", "description": "one article in the seed format (date line, text, byline)"}},
+    },
+}
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -101,9 +128,10 @@ async def _write_body(request: Request, folder: Path) -> Path:
     "/documents",
     status_code=201,
     summary="Ingest documents (needs Authorization: Bearer $QUOTETRACKER_TOKEN)",
-    responses={401: {"description": "missing or wrong token"}, 403: {"description": "writing disabled"}, 413: {"description": "body too large"}},
+    responses=error_responses(400, 401, 403, 413, 415, 500),
+    openapi_extra={"requestBody": _REQUEST_BODY},
 )
-async def post_documents(request: Request) -> JSONResponse:
+async def post_documents(request: Request, _credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> JSONResponse:
     check_token(request)
     backend = request.app.state.backend
     if not backend.can_ingest:
