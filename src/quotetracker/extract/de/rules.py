@@ -393,6 +393,9 @@ class DocRules:
             a += 1
         # content before the frame (mid-sentence cue): from sentence start
         before = frame_start - sent.a
+        clause_start, _ = self.clause_bounds(frame_start, sent)
+        if clause_start > sent.a:
+            return  # the frame sits in a subordinate or relative clause
         if before >= 2:
             b0 = frame_start
             if toks[b0 - 1].text == ",":
@@ -458,7 +461,7 @@ class DocRules:
             if c0 < end:
                 first = toks[c0]
                 content_end = self._clause_run_end(c0, end)
-                if cls != "opinion" or first.lower in self.w["content_subordinators"] or self._has_konj(c0, content_end):
+                if cls == "speech" or first.lower in self.w["content_subordinators"] or self._has_konj(c0, content_end):
                     if first.tag not in ("PRELS", "PRELAT") or self._has_konj(c0, content_end):
                         self._emit_content(si, sent, c0, content_end, cue_span, speaker, "indirect", "verb-before")
                         return
@@ -518,7 +521,8 @@ class DocRules:
         if t.lower in ("soll", "sollen") and not t.is_cap:
             return True
         # Konjunktiv I the tagger left unmarked: finite, 3rd person, ends in -e but not past -te
-        return is_finite_verb(t) and t.lower.endswith("e") and not t.lower.endswith("te") and len(t.lower) > 3
+        return (is_finite_verb(t) and not t.indicative and t.lower.endswith("e") and not t.lower.endswith("te")
+                and len(t.lower) > 3)
 
     def free_indirect(self) -> None:
         """Konjunktiv-I sentences right after a statement continue it (same speaker)."""

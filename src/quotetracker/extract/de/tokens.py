@@ -26,6 +26,7 @@ class Tok:
     konj: str | None  # "I", "II" or None
     ent: str  # PER/ORG/LOC/MISC or ""
     sent_start: bool
+    indicative: bool = False  # the pipeline marked Mood=Ind
 
     @property
     def is_cap(self) -> bool:
@@ -93,7 +94,7 @@ def view(doc) -> list[Tok]:
         if konj is None and lower in w["konjunktiv1"] and text.islower():
             konj = "II" if lower in w["konjunktiv2_strong"] else "I"
         toks.append(Tok(len(toks), text, lower, t.idx, t.idx + len(text), tag, konj, t.ent_type_ or "",
-                        bool(t.is_sent_start)))
+                        bool(t.is_sent_start), "Ind" in t.morph.get("Mood")))
         prev_lower = lower
     return toks
 
