@@ -205,14 +205,21 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "di", "da", "du", "del
 _GENITIVE_LINKS = frozenset({"des", "der", "of", "the"})
 
 
+_LEADING_PREPOSITIONS = frozenset({"von", "laut", "nach", "zufolge", "bei", "fuer", "mit", "by", "from", "according"})
 _PARTICLE_ARTICLES = frozenset({"der", "den"})  # particles only after von/van: "von der Leyen"
 
 
 def _is_break(toks: list[str], k: int) -> bool:
     """A token that cannot be inside a personal name: a role noun or a lower-case word."""
     tok = toks[k]
-    if tok in _PARTICLE_ARTICLES and k > 0 and toks[k - 1] in {"von", "van"}:
-        return False
+    if tok in _PARTICLES:
+        # a particle belongs to a name only before its last part: "von der Leyen", not "Angaben von Peter Beck"
+        rest = toks[k + 1 :]
+        while rest and rest[0] in _PARTICLES:
+            rest = rest[1:]
+        if len(rest) == 1 and rest[0][:1].isupper() and not (tok in _PARTICLE_ARTICLES and not (k > 0 and toks[k - 1] in {"von", "van"})):
+            return False
+        return True
     if is_role_word(tok) or fold(tok) in _non_name_words():
         return True
     if not tok[:1].islower():
@@ -237,7 +244,10 @@ def parse_person(text: str | None) -> ParsedName:
         role = next((p.role for p in parts if p.role), None)
         return ParsedName(role, named.tokens if named else ())
     titles = _titles()
+    text = re.sub(r"\([^)]*\)", " ", text)  # "Christian Wulff (CDU)": the party is no part of the name
     toks = [t for t in name_tokens(text) if fold(t).rstrip(".") not in titles]
+    while toks and fold(toks[0]) in _LEADING_PREPOSITIONS:  # "Von Obama", "Laut Merkel"
+        toks = toks[1:]
     breaks = [k for k in range(len(toks)) if _is_break(toks, k)]
     tail = toks[breaks[-1] + 1 :] if breaks else toks
     if breaks and toks[breaks[-1]] in _GENITIVE_LINKS:
@@ -250,6 +260,8 @@ def parse_person(text: str | None) -> ParsedName:
         name, role_toks = toks[: breaks[0]], toks
     while name and name[0] in _PARTICLES:
         name = name[1:]
+    if len(name) == 2 and name[0].lower() in _PARTICLES - _PARTICLE_ARTICLES:
+        name = [name[0].lower() + " " + name[1]]  # sentence-initial "Zu Guttenberg" = "zu Guttenberg"
     joined: list[str] = []
     pending: list[str] = []
     for t in name:
