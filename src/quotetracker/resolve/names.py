@@ -199,12 +199,13 @@ class ParsedName:
         return self.tokens[:-1]
 
 
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "zu", "vom", "bin", "ibn", "al", "el", "la", "le", "ten", "ter"})
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "zu", "bin", "ibn", "al", "el", "la", "le", "ten", "ter"})
 
 
 _GENITIVE_LINKS = frozenset({"des", "der", "of", "the"})
 
 
+_AFFILIATION = frozenset({"von", "vom", "of", "from", "bei", "at", "aus"})
 _LEADING_PREPOSITIONS = frozenset({"von", "laut", "nach", "zufolge", "bei", "fuer", "mit", "by", "from", "according"})
 _PARTICLE_ARTICLES = frozenset({"der", "den"})  # particles only after von/van: "von der Leyen"
 
@@ -217,7 +218,13 @@ def _is_break(toks: list[str], k: int) -> bool:
         rest = toks[k + 1 :]
         while rest and rest[0] in _PARTICLES:
             rest = rest[1:]
-        if len(rest) == 1 and rest[0][:1].isupper() and not (tok in _PARTICLE_ARTICLES and not (k > 0 and toks[k - 1] in {"von", "van"})):
+        before = 0  # capitalised name tokens right before the particle: one given name at most ("Ursula von der Leyen")
+        j = k - 1
+        while j >= 0 and toks[j] in _PARTICLES:
+            j -= 1
+        while j >= 0 and toks[j][:1].isupper():
+            before, j = before + 1, j - 1
+        if len(rest) == 1 and rest[0][:1].isupper() and not rest[0].isupper() and before <= 1 and not (tok in _PARTICLE_ARTICLES and not (k > 0 and toks[k - 1] in {"von", "van"})):
             return False
         return True
     if is_role_word(tok) or fold(tok) in _non_name_words():
@@ -249,6 +256,13 @@ def parse_person(text: str | None) -> ParsedName:
     while toks and fold(toks[0]) in _LEADING_PREPOSITIONS:  # "Von Obama", "Laut Merkel"
         toks = toks[1:]
     breaks = [k for k in range(len(toks)) if _is_break(toks, k)]
+    for n, b in enumerate(breaks):
+        prev = breaks[n - 1] if n else -1
+        if toks[b] in _AFFILIATION and b - prev - 1 >= 2:
+            # "Joe Stork von HRW", "Hauptmann Abraham Sipe von der US-Marineinfanterie": the name precedes the affiliation
+            role_toks = toks[: prev + 1]
+            role = canonical_role(" ".join(role_toks)) if any(is_role_word(t) for t in role_toks) else None
+            return ParsedName(role or None, tuple(toks[prev + 1 : b]))
     tail = toks[breaks[-1] + 1 :] if breaks else toks
     if breaks and toks[breaks[-1]] in _GENITIVE_LINKS:
         tail = tail[1:]  # "Sprecher des Kremls (Peskow)", "President of Ukraine (Zelensky)": the genitive noun is role
