@@ -106,6 +106,9 @@ def ingest(
     delimiter: str | None = typer.Option(None, "--delimiter", help="CSV delimiter (default: sniffed; tab for .tsv)."),
     resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Rebuild speaker identities after storing."),
     progress: bool | None = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
+    engine: str = typer.Option("local", "--engine", help="local (this process) or dask (see docs/dask.md)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a local Dask cluster)."),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Workers of the local Dask cluster (default: one per core)."),
 ) -> None:
     """Read, extract and store articles; idempotent (content hash) and resumable. Exit 1 when inputs were rejected."""
     _check_paths(paths)
@@ -128,6 +131,11 @@ def ingest(
             bar.update(task, completed=report.accepted + report.duplicates, rate=report.docs_per_second, info=info)
 
     from ..ingest import ingest as run_ingest
+
+    if engine != "local":
+        from ..distributed.cli import engine_ingest
+
+        run_ingest = engine_ingest(engine, scheduler, workers, err)
 
     with database_errors(qt.url):
         try:
@@ -230,6 +238,9 @@ def extract(
     exclude: list[str] | None = typer.Option(None, "--exclude", help="Glob of files to skip (repeatable)."),
     batch_size: int = typer.Option(64, "--batch-size", min=1),
     progress: bool | None = typer.Option(None, "--progress/--no-progress"),
+    engine: str = typer.Option("local", "--engine", help="local (this process) or dask (see docs/dask.md)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a local Dask cluster)."),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Workers of the local Dask cluster (default: one per core)."),
 ) -> None:
     """Extract statements without a database: one output line per input document, same id."""
     from ..export import EXTRACT_FORMATS, write_extractions
@@ -240,6 +251,12 @@ def extract(
     if format not in EXTRACT_FORMATS:
         raise fail(f"unknown --format {format!r}; choose one of {', '.join(EXTRACT_FORMATS)}", EXIT_USAGE)
     _check_paths(paths)
+    if engine != "local":  # workers read, extract and (parquet: a folder of part files) write
+        from ..distributed.cli import engine_extract
+
+        raise typer.Exit(engine_extract(engine, scheduler, workers, err, paths=[str(p) for p in paths], format=format, output=output,
+                                        lang=lang, input_format=input_format, include=include, exclude=exclude,
+                                        batch_size=batch_size, progress=_progress(progress)))  # fmt: skip
     try:
         records = read_inputs([str(p) for p in paths], include=include, exclude=exclude, format=input_format)
     except ValueError as exc:
