@@ -24,6 +24,7 @@ class VerbCue:
     particle: str | None  # separable particle that must follow in the clause, else None
     finite: bool  # finite form (sagte) vs participle/infinitive (gesagt, sagen)
     reflexive: bool = False
+    reported: bool = False  # without a content clause, the sentence is a reported statement
 
 
 def _weak_forms(lemma: str) -> tuple[list[str], list[str], str]:
@@ -58,6 +59,7 @@ def verb_table() -> dict[str, list[VerbCue]]:
         cls = entry.get("class", "speech")
         particle = entry.get("particle")
         refl = bool(entry.get("reflexive"))
+        rep = bool(entry.get("reported"))
         base = lemma[len(particle):] if particle else lemma
         if entry.get("weak"):
             finite, nonfinite, _ = _weak_forms(base)
@@ -66,16 +68,16 @@ def verb_table() -> dict[str, list[VerbCue]]:
             nonfinite = [f[1:] for f in forms if f.startswith("*")] + [base]
             finite = [f for f in forms if not f.startswith("*")] + [base]
         for f in finite:
-            add(f, VerbCue(lemma, cls, particle, True, refl))
+            add(f, VerbCue(lemma, cls, particle, True, refl, rep))
         for f in nonfinite:
             if not particle:
-                add(f, VerbCue(lemma, cls, None, False, refl))
+                add(f, VerbCue(lemma, cls, None, False, refl, rep))
         if particle:
             for f in finite:
-                add(particle + f, VerbCue(lemma, cls, None, True, refl))
+                add(particle + f, VerbCue(lemma, cls, None, True, refl, rep))
             for f in nonfinite:
-                add(particle + f, VerbCue(lemma, cls, None, False, refl))
-            add(particle + "zu" + base, VerbCue(lemma, cls, None, False, refl))
+                add(particle + f, VerbCue(lemma, cls, None, False, refl, rep))
+            add(particle + "zu" + base, VerbCue(lemma, cls, None, False, refl, rep))
     return table
 
 

@@ -54,6 +54,7 @@ class DocRules:
         self.claimed: list[tuple[int, int]] = []  # character spans already used as content
         self.w = words()
         self.verbs = verb_table()
+        self.source_suffixes = tuple(self.w["source_noun_suffixes"])
 
     # ------------------------------------------------------------------ setup
     def _mark_quotes(self) -> list[QuotePart | None]:
@@ -362,7 +363,7 @@ class DocRules:
                 m = k + 1
                 while m < sent.b and m < k + 4 and not toks[m].is_cap:
                     m += 1
-                if m < sent.b and toks[m].text in w["source_nouns"]:
+                if m < sent.b and (toks[m].text in w["source_nouns"] or toks[m].lower.endswith(self.source_suffixes)):
                     span = np_at(toks, k + 1, sent.b)
             elif t.lower == "zufolge":
                 back = np_ending_at(toks, k, sent.a)
@@ -392,15 +393,15 @@ class DocRules:
         if a < end and toks[a].text == ",":
             a += 1
         # content before the frame (mid-sentence cue): from sentence start
-        before = frame_start - sent.a
+        # content before the frame starts at its clause (a mid-sentence cue in a subordinate clause)
         clause_start, _ = self.clause_bounds(frame_start, sent)
-        if clause_start > sent.a:
-            return  # the frame sits in a subordinate or relative clause
-        if before >= 2:
+        if clause_start > sent.a and self.toks[clause_start].tag in ("PRELS", "PRELAT"):
+            clause_start = sent.a
+        if frame_start - clause_start >= 2:
             b0 = frame_start
             if toks[b0 - 1].text == ",":
                 b0 -= 1
-            self._emit_content(si, sent, sent.a, b0, cue, speaker, "indirect", "prep-before")
+            self._emit_content(si, sent, clause_start, b0, cue, speaker, "indirect", "prep-before")
         if end - a >= 2:
             self._emit_content(si, sent, a, end, cue, speaker, "indirect", "prep")
 
@@ -486,7 +487,7 @@ class DocRules:
             self._emit_content(si, sent, b + 1, end, cue_span, speaker, "indirect", "wie")
             return
         # 4) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
-        if cls in ("reported", "speech") and cue is not None and speaker is not None:
+        if cue is not None and cue.reported and speaker is not None:
             if not self.quotes_in(sent):
                 self._emit_content(si, sent, sent.a, end, None, speaker, "reported", "reported")
                 # the cue lies inside a reported span: keep it for the record
