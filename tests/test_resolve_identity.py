@@ -114,3 +114,37 @@ def test_result_is_independent_of_mention_order_and_keys_are_unique():
     b = resolve_speakers(list(reversed(ms)))
     assert [(i.key, i.canonical, sorted(i.aliases), i.statement_ids) for i in a] == [(i.key, i.canonical, sorted(i.aliases), i.statement_ids) for i in b]
     assert len({i.key for i in a}) == len(a)
+
+
+def test_generic_collectives_and_generic_roles_stay_inside_their_document():
+    ms = [
+        M(1, 1, "Polizei", "die Polizei", "ORG", "2019-01-01"),
+        M(2, 1, "Polizei", "Die Polizei", "ORG", "2019-01-01"),
+        M(3, 2, "Polizei", "die Polizei", "ORG", "2019-02-01"),
+        M(4, 3, "Bundesregierung", "die Bundesregierung", "ORG", "2019-02-01"),
+        M(5, 4, "Bundesregierung", "Die Bundesregierung", "ORG", "2019-03-01"),
+        M(6, 5, None, "ein Sprecher", None, "2019-03-01"),
+        M(7, 6, None, "ein Sprecher", None, "2019-03-01"),
+    ]
+    owner = _by_statement(resolve_speakers(ms))
+    assert owner[1] == owner[2] != owner[3]
+    assert owner[4] == owner[5]
+    assert owner[6] != owner[7]
+
+
+def test_one_letter_spelling_variants_of_long_names_merge_but_not_gendered_or_short_ones():
+    ms = [
+        M(1, 1, "Franz Müntefering", "Franz Müntefering", "PER", "2005-06-01"),
+        M(2, 2, "Franz Münteferin", "Franz Münteferin", "PER", "2005-10-01"),
+        M(3, 3, "Michael Hartwig", "Michael Hartwig", "PER", "2005-06-01"),
+        M(4, 4, "Michaela Hartwig", "Michaela Hartwig", "PER", "2005-06-01"),
+        M(5, 5, "Anna Schmidt", "Anna Schmidt", "PER", "2005-06-01"),
+        M(6, 6, "Anna Schmitt", "Anna Schmitt", "PER", "2005-06-01"),
+        M(7, 7, "Wolfgang Gerhardt", "Wolfgang Gerhardt", "PER", "2005-06-01"),
+        M(8, 7, "Wolfgang Gerhard", "Wolfgang Gerhard", "PER", "2005-06-01"),  # same article: two people
+    ]
+    owner = _by_statement(resolve_speakers(ms))
+    assert owner[1] == owner[2]
+    assert owner[3] != owner[4]
+    assert owner[5] != owner[6]
+    assert owner[7] != owner[8]

@@ -197,7 +197,7 @@ def _roles(c: Cluster, table: RoleTable, mentions: Sequence[NameMention], index_
 def resolve_speakers(mentions: Iterable[SpeakerMention], corrections: Sequence[Correction] = ()) -> list[Identity]:
     """Group speaker mentions into identities (see :mod:`.identity`), then apply the user's corrections in order."""
     ms = sorted(mentions, key=lambda m: (m.statement_id, m.document_id, m.name or "", m.mention or ""))
-    generic = [NameMention(id=k, name=m.name, mention=m.mention, label=m.label, date=m.date) for k, m in enumerate(ms)]
+    generic = [NameMention(id=k, name=m.name, mention=m.mention, label=m.label, date=m.date, document_id=m.document_id) for k, m in enumerate(ms)]
     out = []
     for ident, members in resolve_names(generic, corrections):
         ident.statement_ids = sorted(ms[i].statement_id for i in members)

@@ -34,10 +34,10 @@ def resolve_identities(speakers: Iterable[SpeakerMention] = (), entities: Iterab
     """One identity list for speakers and entity mentions: ``statement_ids`` and ``entity_mention_ids`` filled."""
     sp = sorted(speakers, key=lambda m: (m.statement_id, m.document_id, m.name or "", m.mention or ""))
     en = sorted(entities, key=lambda e: (e.mention_id, e.document_id, e.text))
-    generic = [NameMention(id=k, name=m.name, mention=m.mention, label=m.label, date=m.date) for k, m in enumerate(sp)]
+    generic = [NameMention(id=k, name=m.name, mention=m.mention, label=m.label, date=m.date, document_id=m.document_id) for k, m in enumerate(sp)]
     offset = len(generic)
     # an entity labelled PER clusters with speakers (label None and PER are both persons there)
-    generic += [NameMention(id=offset + k, name=e.canonical or e.text, mention=e.text, label=e.label, date=e.date) for k, e in enumerate(en)]
+    generic += [NameMention(id=offset + k, name=e.canonical or e.text, mention=e.text, label=e.label, date=e.date, document_id=e.document_id) for k, e in enumerate(en)]
     out = []
     for ident, members in resolve_names(generic, corrections):
         ident.statement_ids = sorted(sp[i].statement_id for i in members if i < offset)

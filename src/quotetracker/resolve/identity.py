@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import combinations
 from dataclasses import dataclass, field
 
-from .names import ParsedName, fold, is_generic_role, normalize_org, parse_person, translit_key
+from .names import ParsedName, fold, is_generic_noun, is_generic_role, normalize_org, parse_person, translit_key
 from .roles import RoleTable, date_ordinal
 
 __all__ = ["NameMention", "Cluster", "cluster_mentions"]
@@ -39,6 +40,7 @@ class NameMention:
     mention: str | None  # as written
     label: str | None  # PER / ORG / LOC / MISC / None
     date: str | None
+    document_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -66,7 +68,8 @@ def _is_person(m: NameMention) -> bool:
 def _parse(m: NameMention) -> _Parsed:
     by_name = parse_person(m.name) if m.name else ParsedName(None, ())
     by_mention = parse_person(m.mention) if m.mention and not _PRONOUN_RE.match(m.mention.strip()) else ParsedName(None, ())
-    tokens = by_name.tokens if len(by_name.tokens) >= len(by_mention.tokens) else by_mention.tokens
+    # the in-document name is the extractor's fullest form; the mention only fills in when there is none
+    tokens = by_name.tokens or by_mention.tokens
     role = by_mention.role or by_name.role
     return _Parsed(m, ParsedName(role, tokens), date_ordinal(m.date))
 
@@ -99,8 +102,15 @@ def cluster_mentions(mentions: Sequence[NameMention]) -> tuple[list[Cluster], Ro
         if p.parsed.role:
             mention_role[p.m.id] = p.parsed.role
         toks = p.parsed.tokens
+        written = p.m.name or p.m.mention or ""
+        if not p.parsed.role and (is_generic_noun(written) or (not toks and is_generic_noun(p.m.mention or ""))):
+            # "die Polizei" is a different police in each article: one identity per document
+            key = normalize_org(written)
+            if key:
+                add(f"name:{p.m.label}:{key}@{p.m.document_id}", p, 0.9, "name")
+            continue
         if not _is_person(p.m):
-            key = normalize_org(p.m.name or p.m.mention or "")
+            key = normalize_org(written)
             if key:
                 add(f"name:{p.m.label}:{key}", p, 1.0, "name")
             continue
@@ -120,6 +130,7 @@ def cluster_mentions(mentions: Sequence[NameMention]) -> tuple[list[Cluster], Ro
         base = (gk, _surname_key(surname[:-1])) if surname.endswith("s") else None
         if base in full and base != (gk, sk):
             full[base].extend(full.pop((gk, sk)))
+    _merge_spelling_variants(full)
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for (gk, sk), ps in sorted(full.items()):
         key = f"person:{gk} {sk}"
@@ -183,11 +194,66 @@ def cluster_mentions(mentions: Sequence[NameMention]) -> tuple[list[Cluster], Ro
         if found:
             key, share = found
             add(key, p, round(0.8 * share, 3), "person")
+        elif is_generic_role(role):  # "ein Sprecher", "der Minister": someone different in each article
+            add(f"role:{role}@{p.m.document_id}", p, 0.3, "role", role_key=role)
         else:
             year = (p.m.date or "")[:4] or "undated"
             add(f"role:{role}:{year}", p, 0.3, "role", role_key=role)
     ordered = [clusters[k] for k in sorted(clusters)]
     return ordered, table, mention_role
+
+
+def _one_edit(a: str, b: str, allow_end_insertion: bool) -> bool:
+    """``a`` and ``b`` differ by one substitution or one insertion (not at the end unless allowed)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1 :] == short:
+            return allow_end_insertion or i < len(long_) - 1
+    return False
+
+
+_TYPO_MIN_LEN = 7  # shorter names differ by one letter too often (Schmidt/Schmitt)
+_TYPO_WINDOW_DAYS = 6 * 365
+
+
+def _merge_spelling_variants(full: dict[tuple[str, str], list[_Parsed]]) -> None:
+    """Merge full names that differ by one letter in a long given name or surname, the other part equal.
+
+    "Siegmar Gabriel" = "Sigmar Gabriel", "Franz Münteferin" = "Franz Müntefering"; not
+    "Michael"/"Michaela" (a given name's ending marks gender), not two such names in one
+    document, not years apart.
+    """
+
+    def docs(k: tuple[str, str]) -> set[int]:
+        return {p.m.document_id for p in full[k] if p.m.document_id is not None}
+
+    def near_in_time(a: tuple[str, str], b: tuple[str, str]) -> bool:
+        da = [p.day for p in full[a] if p.day is not None]
+        db = [p.day for p in full[b] if p.day is not None]
+        return not da or not db or min(abs(x - y) for x in da for y in db) <= _TYPO_WINDOW_DAYS
+
+    def counts(k: tuple[str, str]) -> tuple[int, tuple[str, str]]:
+        return (-len(full[k]), k)
+
+    for position in (0, 1):  # 0: given name varies (same surname), 1: surname varies (same given name)
+        blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for k in sorted(full):
+            blocks[k[1 - position]].append(k)
+        for keys in blocks.values():
+            for a, b in combinations(sorted(keys, key=counts), 2):
+                if a not in full or b not in full:
+                    continue
+                x, y = a[position], b[position]
+                if max(len(x), len(y)) < _TYPO_MIN_LEN or not _one_edit(x, y, allow_end_insertion=position == 1):
+                    continue
+                if docs(a) & docs(b) or not near_in_time(a, b):
+                    continue
+                for p in full.pop(b):
+                    full[a].append(p)
 
 
 def display_name(names: Sequence[str]) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "normalize_role",
     "is_role_word",
     "is_generic_role",
+    "is_generic_noun",
     "canonical_role",
 ]
 
@@ -121,6 +122,23 @@ def _titles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _non_name_words() -> frozenset[str]:
     return frozenset(fold(w) for w in _data_lines("non_name_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _generic_nouns() -> tuple[str, ...]:
+    return tuple(sorted({fold(w) for w in _data_lines("generic_nouns.txt")}, key=len, reverse=True))
+
+
+def is_generic_noun(name: str) -> bool:
+    """A one-word collective ("Polizei", "Landesregierung", "Gericht") that names a different body in each article."""
+    toks = name_tokens(name)
+    toks = [t for t in toks if fold(t) not in _ARTICLES]
+    if len(toks) != 1:
+        return False
+    w = fold(toks[0]).replace("-", "")
+    if w.startswith("bundes"):
+        return False
+    return any(w.endswith(g) for g in _generic_nouns())
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,161 @@
+"""Pairwise precision/recall of cross-document speaker identity (quotetracker.resolve.resolve_speakers).
+
+Two hand-written gold files, one line per speaker mention, with the cluster
+(the person or organisation) it refers to:
+
+* ``gold_examples.jsonl`` — every named speaker of ``examples/expected.jsonl``
+  (file, statement index, mention text, in-document name, cluster).
+* ``gold_de_news.jsonl`` — person speaker mentions in 205 documents of
+  ``shared/corpus/de_news.jsonl`` (document id, mention span, span of the
+  fullest in-document name, cluster). It holds no text: the mentions are read
+  from the corpus at run time (``--shared`` or ``QUOTETRACKER_SHARED``).
+
+Every mention becomes a :class:`SpeakerMention` (name = the in-document name,
+mention = the mention as written, date = the document date), all mentions of a
+gold file are resolved together, and every pair of mentions is scored: a pair
+in one predicted identity is a merge; it is correct when both are in one gold
+cluster. ``--baseline`` scores exact normalised names instead.
+
+    python evaluation/identity/score_identity.py [--shared ../shared] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from quotetracker.resolve import SpeakerMention, normalize_name, resolve_speakers  # noqa: E402
+
+
+def pairwise(gold: Sequence[str], pred: Sequence[str]) -> dict[str, float]:
+    """Pairwise precision, recall and F1 of a predicted clustering against gold labels (same order)."""
+    tp = fp = fn = 0
+    for i, j in combinations(range(len(gold)), 2):
+        same_gold = gold[i] == gold[j]
+        same_pred = pred[i] == pred[j]
+        if same_pred and same_gold:
+            tp += 1
+        elif same_pred:
+            fp += 1
+        elif same_gold:
+            fn += 1
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "true_pairs": tp + fn, "predicted_pairs": tp + fp, "correct_pairs": tp}
+
+
+def load_examples(path: Path = HERE / "gold_examples.jsonl", expected: Path = ROOT / "examples" / "expected.jsonl") -> tuple[list[SpeakerMention], list[str]]:
+    dates = {}
+    for line in expected.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            dates[d["file"]] = d.get("date")
+    mentions, labels = [], []
+    for k, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        mentions.append(SpeakerMention(statement_id=k, document_id=hash(row["file"]) & 0xFFFFFF, name=row["speaker_name"], mention=row["speaker"], label=None, date=dates.get(row["file"])))
+        labels.append(row["cluster"])
+    return mentions, labels
+
+
+def find_shared(explicit: str | None = None) -> Path | None:
+    for cand in (explicit, os.environ.get("QUOTETRACKER_SHARED"), str(ROOT.parent / "shared")):
+        if cand and Path(cand, "corpus", "de_news.jsonl").is_file():
+            return Path(cand)
+    return None
+
+
+def load_de_news(shared: Path, path: Path = HERE / "gold_de_news.jsonl") -> tuple[list[SpeakerMention], list[str]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {r["doc"] for r in rows}
+    docs = {}
+    with open(shared / "corpus" / "de_news.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["id"] in wanted:
+                docs[d["id"]] = d
+    doc_index = {doc_id: n for n, doc_id in enumerate(sorted(wanted))}
+    mentions, labels = [], []
+    for k, r in enumerate(rows):
+        d = docs[r["doc"]]
+        text = d["text"]
+        mention = text[r["span"][0] : r["span"][1]]
+        name = text[r["name_span"][0] : r["name_span"][1]] if r.get("name_span") else mention
+        mentions.append(SpeakerMention(statement_id=k, document_id=doc_index[r["doc"]], name=name, mention=mention, label="PER", date=d.get("date")))
+        labels.append(r["cluster"])
+    return mentions, labels
+
+
+def predict(mentions: Sequence[SpeakerMention], baseline: bool = False) -> list[str]:
+    if baseline:
+        return [normalize_name(m.name or m.mention or "") for m in mentions]
+    owner = {sid: ident.key for ident in resolve_speakers(mentions) for sid in ident.statement_ids}
+    # a mention without an identity (no name at all) is its own singleton
+    return [owner.get(m.statement_id, f"_none_{m.statement_id}") for m in mentions]
+
+
+def errors(mentions: Sequence[SpeakerMention], gold: Sequence[str], pred: Sequence[str], limit: int = 20) -> dict[str, list]:
+    """Wrong merges (predicted identities spanning gold clusters) and missed merges (gold clusters split)."""
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    for g, p in zip(gold, pred, strict=True):
+        by_pred[p].add(g)
+        by_gold[g].add(p)
+    wrong = [[p, sorted(gs)] for p, gs in sorted(by_pred.items()) if len(gs) > 1][:limit]
+    missed = [[g, sorted(ps)] for g, ps in sorted(by_gold.items()) if len(ps) > 1][:limit]
+    return {"wrong_merges": wrong, "missed_merges": missed}
+
+
+def score(shared: Path | None = None, baseline: bool = False, with_errors: bool = False) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    sets = {"examples": load_examples()}
+    if shared is not None:
+        sets["de_news"] = load_de_news(shared)
+    for name, (mentions, gold) in sets.items():
+        pred = predict(mentions, baseline)
+        res = pairwise(gold, pred)
+        res.update(mentions=len(mentions), clusters=len(set(gold)), documents=len({m.document_id for m in mentions}))
+        if with_errors:
+            res.update(errors(mentions, gold, pred))
+        out[name] = res
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", help="the shared folder (default: $QUOTETRACKER_SHARED or ../shared)")
+    ap.add_argument("--baseline", action="store_true", help="score exact normalised names instead of resolve_speakers")
+    ap.add_argument("--errors", action="store_true", help="list wrong and missed merges")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    shared = find_shared(args.shared)
+    result = score(shared, args.baseline, args.errors)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    if shared is None:
+        print("(shared corpus not found: de_news gold skipped)")
+    for name, res in result.items():
+        print(f"{name:9s} mentions={res['mentions']:4d} clusters={res['clusters']:4d} docs={res['documents']:4d}  "
+              f"P={res['precision']:.4f} R={res['recall']:.4f} F1={res['f1']:.4f}  (gold pairs {res['true_pairs']}, predicted {res['predicted_pairs']})")
+        for key in ("wrong_merges", "missed_merges"):
+            for item in res.get(key, []):
+                print(f"   {key[:-1]}: {item}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
