@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import jinja2
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -68,6 +69,7 @@ def create_app(
     app.state.templates = _templates()
 
     install_error_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)  # the chart bundles are ~800 kB, ~250 kB gzipped
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
 

@@ -67,7 +67,7 @@ def timeline_spec(points: Iterable[TimelinePoint], *, title: str = "Statements p
         "mark": {"type": "bar", "color": color, "width": {"band": 0.8}, "cornerRadiusTopLeft": 2, "cornerRadiusTopRight": 2, "tooltip": True},
         "encoding": {
             "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": None, "axis": {"format": "%b %Y", "labelAngle": 0}},
-            "y": {"field": "count", "type": "quantitative", "title": title, "axis": {"tickMinStep": 1}},
+            "y": {"field": "count", "type": "quantitative", "title": "statements", "axis": {"tickMinStep": 1}},
             "tooltip": [
                 {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month", "format": "%B %Y"},
                 {"field": "count", "type": "quantitative", "title": "statements"},
