@@ -11,7 +11,6 @@ import re
 
 import pytest
 
-from quotetracker.enrich import enrich
 from quotetracker.ingest import ingest_records
 from quotetracker.model import DateMention, DatePrecision, Document, EntityMention, Extraction, Span, Statement
 from quotetracker.query import QueryError, QueryService, StatementFilters
@@ -56,7 +55,9 @@ def fake_extract(docs):
         for place in _PLACES:
             for p in re.finditer(place, doc.text):
                 entities.append(EntityMention(Span(p.start(), p.end()), "LOC", place, canonical=place))
-        out.append(enrich(Extraction(document=doc, lang=doc.lang, statements=statements, entities=entities, dates=dates)))
+        for st in statements:  # "about": the entities inside the content (what enrich does, without its topic model)
+            st.about = [e for e in entities if st.content.start <= e.span.start and e.span.end <= st.content.end]
+        out.append(Extraction(document=doc, lang=doc.lang, statements=statements, entities=entities, dates=dates))
     return out
 
 

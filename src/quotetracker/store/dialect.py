@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql import ColumnElement
 
 from .schema import statements
-from .search import search_terms
+from .search import search_groups
 
 __all__ = [
     "configure_engine",
@@ -81,25 +81,27 @@ def drop_search_objects(conn: Connection) -> None:
 
 
 def search_condition(dialect_name: str, query: str) -> ColumnElement[bool] | None:
-    """A WHERE condition: statements whose normalised content has every normalised query word.
+    """A WHERE condition: statements whose normalised content matches every query word (any of its lemmas).
 
     Returns None when the query has no words (the caller then matches nothing).
     """
-    terms = search_terms(query)
-    if not terms:
+    groups = search_groups(query)
+    if not groups:
         return None
+    # Terms are \w+ only (see .search), so quoting them is safe in both query languages.
     if dialect_name == "sqlite":
-        match = " ".join(f'"{t}"' for t in terms)  # terms are \w+ only, so quoting is safe
+        match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
         return statements.c.id.in_(
             text("SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q").bindparams(fts_q=match).columns(column("rowid", Integer))
         )
     if dialect_name == "postgresql":
-        return text("statements.search_tsv @@ plainto_tsquery('simple', :fts_q)").bindparams(fts_q=" ".join(terms))
+        tsq = " & ".join("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in groups)
+        return text("statements.search_tsv @@ to_tsquery('simple', :fts_q)").bindparams(fts_q=tsq)
     # Any other database: a slow but correct fallback over the normalised column.
-    from sqlalchemy import and_
+    from sqlalchemy import and_, or_
 
     padded = " " + statements.c.search_text + " "
-    return and_(*[padded.like(f"% {t} %") for t in terms])
+    return and_(*[or_(*[padded.like(f"% {t} %") for t in g]) for g in groups])
 
 
 def insert_ignore(conn: Connection, table: Table, rows: list[dict]) -> None:
