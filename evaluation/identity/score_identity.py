@@ -99,6 +99,44 @@ def load_de_news(shared: Path, path: Path = HERE / "gold_de_news.jsonl") -> tupl
     return mentions, labels
 
 
+def load_examples_pipeline(path: Path = HERE / "gold_examples.jsonl", expected: Path = ROOT / "examples" / "expected.jsonl") -> tuple[list[SpeakerMention], list[str]]:
+    """The example gold with mentions from the extractors: each gold statement is matched to the
+    extracted statement whose content overlaps it most (at least half of it); its speaker_name and
+    speaker mention become the SpeakerMention. Unmatched or unnamed statements are left out."""
+    from quotetracker.extract import get_extractor
+    from quotetracker.io import read_inputs
+
+    gold_rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    expected_rows = {json.loads(line)["file"]: json.loads(line) for line in expected.read_text(encoding="utf-8").splitlines() if line.strip()}
+    docs = {Path(d.origin or "").name: d for d in read_inputs(str(ROOT / "examples"))}
+    extractions = {}
+    for name, doc in docs.items():
+        if name in expected_rows:
+            extractions[name] = get_extractor(doc.lang).extract(doc)
+    mentions, labels = [], []
+    for k, row in enumerate(gold_rows):
+        ex = extractions.get(row["file"])
+        if ex is None:
+            continue
+        text = ex.document.text
+        content = expected_rows[row["file"]]["statements"][row["statement"]]["content"]
+        start = text.find(content)
+        if start < 0:
+            continue
+        end = start + len(content)
+        best, best_overlap = None, 0
+        for st in ex.statements:
+            overlap = min(end, st.content.end) - max(start, st.content.start)
+            if overlap > best_overlap:
+                best, best_overlap = st, overlap
+        if best is None or best_overlap < (end - start) / 2 or not (best.speaker_name or best.speaker):
+            continue
+        mention = best.speaker.text(text) if best.speaker else None
+        mentions.append(SpeakerMention(statement_id=k, document_id=hash(row["file"]) & 0xFFFFFF, name=best.speaker_name, mention=mention, label=best.speaker_label, date=ex.document.date))
+        labels.append(row["cluster"])
+    return mentions, labels
+
+
 def predict(mentions: Sequence[SpeakerMention], baseline: bool = False) -> list[str]:
     if baseline:
         return [normalize_name(m.name or m.mention or "") for m in mentions]
@@ -119,9 +157,11 @@ def errors(mentions: Sequence[SpeakerMention], gold: Sequence[str], pred: Sequen
     return {"wrong_merges": wrong, "missed_merges": missed}
 
 
-def score(shared: Path | None = None, baseline: bool = False, with_errors: bool = False) -> dict[str, dict]:
+def score(shared: Path | None = None, baseline: bool = False, with_errors: bool = False, pipeline: bool = False) -> dict[str, dict]:
     out: dict[str, dict] = {}
     sets = {"examples": load_examples()}
+    if pipeline:
+        sets["examples_extracted"] = load_examples_pipeline()
     if shared is not None:
         sets["de_news"] = load_de_news(shared)
     for name, (mentions, gold) in sets.items():
@@ -139,17 +179,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--shared", help="the shared folder (default: $QUOTETRACKER_SHARED or ../shared)")
     ap.add_argument("--baseline", action="store_true", help="score exact normalised names instead of resolve_speakers")
     ap.add_argument("--errors", action="store_true", help="list wrong and missed merges")
+    ap.add_argument("--pipeline", action="store_true", help="also score the examples with mentions from the extractors (slow)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     shared = find_shared(args.shared)
-    result = score(shared, args.baseline, args.errors)
+    result = score(shared, args.baseline, args.errors, args.pipeline)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
     if shared is None:
         print("(shared corpus not found: de_news gold skipped)")
     for name, res in result.items():
-        print(f"{name:9s} mentions={res['mentions']:4d} clusters={res['clusters']:4d} docs={res['documents']:4d}  "
+        print(f"{name:18s} mentions={res['mentions']:4d} clusters={res['clusters']:4d} docs={res['documents']:4d}  "
               f"P={res['precision']:.4f} R={res['recall']:.4f} F1={res['f1']:.4f}  (gold pairs {res['true_pairs']}, predicted {res['predicted_pairs']})")
         for key in ("wrong_merges", "missed_merges"):
             for item in res.get(key, []):

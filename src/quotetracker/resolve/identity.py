@@ -103,7 +103,7 @@ def cluster_mentions(mentions: Sequence[NameMention]) -> tuple[list[Cluster], Ro
             mention_role[p.m.id] = p.parsed.role
         toks = p.parsed.tokens
         written = p.m.name or p.m.mention or ""
-        if not p.parsed.role and (is_generic_noun(written) or (not toks and is_generic_noun(p.m.mention or ""))):
+        if not p.parsed.role and (is_generic_noun(written) or (len(toks) == 1 and is_generic_noun(toks[0])) or (not toks and is_generic_noun(p.m.mention or ""))):
             # "die Polizei" is a different police in each article: one identity per document
             key = normalize_org(written)
             if key:

@@ -278,9 +278,7 @@ def parse_person(text: str | None) -> ParsedName:
         prev = breaks[n - 1] if n else -1
         if toks[b] in _AFFILIATION and b - prev - 1 >= 2:
             # "Joe Stork von HRW", "Hauptmann Abraham Sipe von der US-Marineinfanterie": the name precedes the affiliation
-            role_toks = toks[: prev + 1]
-            role = canonical_role(" ".join(role_toks)) if any(is_role_word(t) for t in role_toks) else None
-            return ParsedName(role or None, tuple(toks[prev + 1 : b]))
+            return ParsedName(_role_of(toks[: prev + 1]), tuple(toks[prev + 1 : b]))
     tail = toks[breaks[-1] + 1 :] if breaks else toks
     if breaks and toks[breaks[-1]] in _GENITIVE_LINKS:
         tail = tail[1:]  # "Sprecher des Kremls (Peskow)", "President of Ukraine (Zelensky)": the genitive noun is role
@@ -302,5 +300,22 @@ def parse_person(text: str | None) -> ParsedName:
             continue
         joined.append(" ".join([*pending, t]))
         pending = []
-    role = canonical_role(" ".join(role_toks)) if any(is_role_word(t) for t in role_toks) else None
-    return ParsedName(role or None, tuple(joined))
+    return ParsedName(_role_of(role_toks), tuple(joined))
+
+
+def _role_of(role_toks: list[str]) -> str | None:
+    """The role in the words before a name: from the first role noun on, with the adjectives right before it.
+
+    "Angaben von Kreml-Sprecher" → "kremlsprecher"; "der russische Präsident" → "russlandpräsident".
+    """
+    first = next((k for k, t in enumerate(role_toks) if is_role_word(t)), None)
+    if first is None:
+        return None
+    head_lower = role_toks[first][:1].islower()  # English: "Kremlin spokesman", "council member"
+    while first > 0:
+        prev = role_toks[first - 1]
+        if _ADJ_END.search(prev.casefold()) or (head_lower and prev[:1].isupper() and fold(prev) not in _non_name_words()):
+            first -= 1
+        else:
+            break
+    return canonical_role(" ".join(role_toks[first:])) or None
