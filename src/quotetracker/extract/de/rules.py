@@ -408,6 +408,8 @@ class DocRules:
     def _emit_content(self, si, sent, a, b, cue, speaker, kind, rule) -> int | None:
         if b - a < 1:
             return None
+        if rule == "verb-after" and not any(self.toks[m].tag.startswith("V") for m in range(a, b)):
+            return None
         span = self.chars(a, b)
         kind = self._kind_of(span, kind)
         idx = self.add(Found(span, kind, cue, speaker, si, 0.7, rule=rule))
@@ -515,15 +517,26 @@ class DocRules:
         return any(self.toks[m].konj for m in range(a, b) if self.in_quote[m] is None)
 
     # free indirect speech -------------------------------------------------
-    def reportive(self, t: Tok) -> bool:
-        """A finite verb that marks reported speech: Konjunktiv I/II or reportive *sollen*."""
-        if t.konj:
-            return True
+    def reportive(self, t: Tok, sent: Sentence) -> int:
+        """How strongly a main-clause verb marks reported speech: 2 for Konjunktiv I and
+        reportive *soll ... getan haben*, 1 for Konjunktiv II and plain *sollen*, else 0."""
+        if not is_finite_verb(t) and not t.konj:
+            return 0
+        a, b = self.clause_bounds(t.i, sent)
+        first = self.toks[a]
+        if a > sent.a and (first.tag in ("PRELS", "PRELAT", "KOUS", "PWAV", "PWS") or first.lower in self.w["subordinators"]):
+            return 0
+        if t.konj == "I":
+            return 2
+        if t.konj == "II":
+            return 1
         if t.lower in ("soll", "sollen") and not t.is_cap:
-            return True
+            perfect = b - 1 > t.i and self.toks[b - 1].lower in ("sein", "haben")
+            return 2 if perfect else 1
         # Konjunktiv I the tagger left unmarked: finite, 3rd person, ends in -e but not past -te
-        return (is_finite_verb(t) and not t.indicative and t.lower.endswith("e") and not t.lower.endswith("te")
-                and len(t.lower) > 3)
+        if not t.indicative and t.lower.endswith("e") and not t.lower.endswith("te") and len(t.lower) > 3:
+            return 2
+        return 0
 
     def free_indirect(self) -> None:
         """Konjunktiv-I sentences right after a statement continue it (same speaker)."""
@@ -542,8 +555,9 @@ class DocRules:
             if last is None or si - last_sent > 2:
                 continue
             end = self.content_end(sent)
-            konj1 = [m for m in range(sent.a, end) if self.in_quote[m] is None and self.reportive(self.toks[m])]
-            if not konj1:
+            strength = max((self.reportive(self.toks[m], sent) for m in range(sent.a, end) if self.in_quote[m] is None),
+                           default=0)
+            if strength == 0 or strength == 1 and si - last_sent > 1:
                 continue
             prev = self.found[last]
             idx = self.add(Found(self.chars(sent.a, end), "indirect", None, prev.speaker, si, 0.6,
