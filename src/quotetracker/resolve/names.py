@@ -252,6 +252,7 @@ def _is_break(toks: list[str], k: int) -> bool:
     return tok not in _PARTICLES
 
 
+@lru_cache(maxsize=262144)
 def parse_person(text: str | None) -> ParsedName:
     """Split a mention into role and name: "Kreml-Sprecher Dmitri Peskow" → ("kremlsprecher", ("Dmitri", "Peskow")).
 
