@@ -152,3 +152,28 @@ def test_unexpected_errors_are_a_generic_500_without_a_trace(api_tracker):  # no
     assert r.status_code == 500
     assert r.json()["error"] == "internal_error"
     assert "secret" not in r.text and "Traceback" not in r.text
+
+
+def test_responses_match_the_documented_schemas(client):
+    from quotetracker.api import schemas
+
+    sid = _peskow_id(client)
+    doc_id = client.get("/api/statements", params={"limit": 1}).json()["items"][0]["document_id"]
+    cases = [
+        ("/api/statements", "/api/statements", {"speaker": "Peskow"}, schemas.StatementPage),
+        ("/api/search", "/api/search", {"q": "Sanktionen"}, schemas.SearchOut),
+        ("/api/speakers", "/api/speakers", {}, schemas.SpeakerPage),
+        (f"/api/speakers/{sid}", "/api/speakers/{speaker_id}", {}, schemas.SpeakerDetailOut),
+        (f"/api/documents/{doc_id}", "/api/documents/{document_id}", {}, schemas.DocumentOut),
+        ("/api/entities", "/api/entities", {}, schemas.EntityPage),
+        ("/api/topics", "/api/topics", {}, schemas.TopicPage),
+        ("/api/timeline", "/api/timeline", {"speaker": sid}, schemas.TimelineOut),
+        ("/api/overview", "/api/overview", {}, schemas.OverviewOut),
+    ]
+    spec = client.get("/openapi.json").json()
+    for url, template, params, model in cases:
+        r = client.get(url, params=params)
+        assert r.status_code == 200, url
+        model.model_validate(r.json())  # raises when the documented shape drifts from the real one
+        documented = spec["paths"][template]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert documented["$ref"].endswith("/" + model.__name__), template

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ..query import QueryService, StatementFilters
 from .errors import ApiError, error_responses
+from . import schemas
 from .params import DEFAULT_LIMIT, Limit, Offset, filters_dict, statement_filters
 
 router = APIRouter(prefix="/api", tags=["read"], responses=error_responses(400, 404, 422, 500))
@@ -22,13 +23,13 @@ def query_service(request: Request) -> QueryService:
 Service = Annotated[QueryService, Depends(query_service)]
 
 
-@router.get("/statements", summary="Statements matching the filters")
+@router.get("/statements", summary="Statements matching the filters", response_model=None, responses=schemas.ok(schemas.StatementPage))
 def list_statements(qs: Service, filters: Filters, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
     page = qs.statements(filters, limit=limit, offset=offset)
     return {**page.to_dict(), "filters": filters_dict(filters)}
 
 
-@router.get("/search", summary="Full-text search: statements, plus speakers and entities whose names match")
+@router.get("/search", summary="Full-text search: statements, plus speakers and entities whose names match", response_model=None, responses=schemas.ok(schemas.SearchOut))
 def search(
     qs: Service,
     filters: Filters,
@@ -49,7 +50,7 @@ def search(
     }
 
 
-@router.get("/speakers", summary="Speakers with statement counts and first/last date")
+@router.get("/speakers", summary="Speakers with statement counts and first/last date", response_model=None, responses=schemas.ok(schemas.SpeakerPage))
 def list_speakers(
     qs: Service,
     q: Annotated[str | None, Query(max_length=200, description="Name or alias contains.")] = None,
@@ -59,7 +60,7 @@ def list_speakers(
     return qs.speakers(q=q or None, limit=limit, offset=offset).to_dict()
 
 
-@router.get("/speakers/{speaker_id}", summary="One speaker: aliases, roles, top topics, entities and sources")
+@router.get("/speakers/{speaker_id}", summary="One speaker: aliases, roles, top topics, entities and sources", response_model=None, responses=schemas.ok(schemas.SpeakerDetailOut))
 def get_speaker(qs: Service, speaker_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     detail = qs.speaker(speaker_id)
     if detail is None:
@@ -67,7 +68,7 @@ def get_speaker(qs: Service, speaker_id: Annotated[int, Path(ge=1)]) -> dict[str
     return detail.to_dict()
 
 
-@router.get("/documents/{document_id}", summary="One document: text, metadata and statements with their spans")
+@router.get("/documents/{document_id}", summary="One document: text, metadata and statements with their spans", response_model=None, responses=schemas.ok(schemas.DocumentOut))
 def get_document(qs: Service, document_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     detail = qs.document(document_id)
     if detail is None:
@@ -75,7 +76,7 @@ def get_document(qs: Service, document_id: Annotated[int, Path(ge=1)]) -> dict[s
     return detail.to_dict()
 
 
-@router.get("/entities", summary="Named entities with mention and statement counts")
+@router.get("/entities", summary="Named entities with mention and statement counts", response_model=None, responses=schemas.ok(schemas.EntityPage))
 def list_entities(
     qs: Service,
     q: Annotated[str | None, Query(max_length=200, description="Name contains.")] = None,
@@ -88,7 +89,7 @@ def list_entities(
     return qs.entities(q=q or None, label=label or None, limit=limit, offset=offset).to_dict()
 
 
-@router.get("/topics", summary="Topics with statement counts")
+@router.get("/topics", summary="Topics with statement counts", response_model=None, responses=schemas.ok(schemas.TopicPage))
 def list_topics(qs: Service, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
     topics = qs.topics()
     return {
@@ -99,12 +100,12 @@ def list_topics(qs: Service, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -
     }
 
 
-@router.get("/timeline", summary="Statements per month for a speaker, entity, topic or query (any filters)")
+@router.get("/timeline", summary="Statements per month for a speaker, entity, topic or query (any filters)", response_model=None, responses=schemas.ok(schemas.TimelineOut))
 def timeline(qs: Service, filters: Filters) -> dict[str, Any]:
     points = qs.timeline(filters)
     return {"filters": filters_dict(filters), "points": [p.to_dict() for p in points]}
 
 
-@router.get("/overview", summary="The corpus at a glance: counts and activity per month")
+@router.get("/overview", summary="The corpus at a glance: counts and activity per month", response_model=None, responses=schemas.ok(schemas.OverviewOut))
 def overview(qs: Service) -> dict[str, Any]:
     return qs.overview().to_dict()

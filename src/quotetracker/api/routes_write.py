@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from . import schemas
 from .errors import ApiError, error_responses
 
 router = APIRouter(prefix="/api", tags=["write"])
@@ -128,7 +129,7 @@ async def _write_body(request: Request, folder: Path) -> Path:
     "/documents",
     status_code=201,
     summary="Ingest documents (needs Authorization: Bearer $QUOTETRACKER_TOKEN)",
-    responses=error_responses(400, 401, 403, 413, 415, 500),
+    responses={201: {"model": schemas.IngestOut, "description": "ingested"}, **error_responses(400, 401, 403, 413, 415, 500)},
     openapi_extra={"requestBody": _REQUEST_BODY},
 )
 async def post_documents(request: Request, _credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> JSONResponse:
