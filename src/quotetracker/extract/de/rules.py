@@ -194,8 +194,12 @@ class DocRules:
         while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag in ("ADV", "KON")):
             lead += 1
         if lead == k:
+            # "Celebi, die ... vertritt, nennt das Ereignis ...": the subject opens the sentence
+            inserted = self._subject_before_insertion(a, sent)
+            if inserted is not None:
+                return inserted
             after = np_after(toks, k + 1, b)
-            if after is not None and toks[after[0]].lower != "es":
+            if after is not None and toks[after[0]].lower != "es" and self._nominative(after):
                 return after
             # "Frank Sichau, der ... fungiert, erklärte, dass ...": the subject opens the sentence
             if a > sent.a and toks[a - 1].text == ",":
@@ -215,6 +219,37 @@ class DocRules:
                 fin = m
                 break
         return np_after(toks, fin + 1, b)
+
+    def _subject_before_insertion(self, a: int, sent: Sentence) -> tuple[int, int] | None:
+        """Sentence-initial NP followed only by appositions/relative clauses up to clause start a."""
+        toks = self.toks
+        if a <= sent.a or toks[a - 1].text != ",":
+            return None
+        head = np_at(toks, sent.a, a)
+        if head is None or not self._nominative(head) or toks[sent.a].tag.startswith("APPR"):
+            return None
+        m = head[1]
+        # allow a PP attribute (Brian Baptie von der Erdbebenwarte) before the first comma
+        while m < a and toks[m].text != ",":
+            if toks[m].tag.startswith("V") and toks[m].tag not in ("VVPP",):
+                return None
+            m += 1
+        if m >= a:
+            return None
+        # every inserted segment must be a relative clause or a verbless apposition
+        seg_start = m + 1
+        while seg_start < a:
+            seg_end = seg_start
+            while seg_end < a and toks[seg_end].text != ",":
+                seg_end += 1
+            first = toks[seg_start]
+            relative = first.tag in ("PRELS", "PRELAT") or (first.tag == "APPR" and seg_start + 1 < seg_end
+                                                           and toks[seg_start + 1].tag in ("PRELS", "PRELAT"))
+            verbless = not any(toks[x].tag.startswith("V") for x in range(seg_start, seg_end))
+            if not (relative or verbless):
+                return None
+            seg_start = seg_end + 1
+        return head
 
     def _nominative(self, span: tuple[int, int]) -> bool:
         """Rule out phrases that cannot be a subject: dem/einem/den ..., der + adjective in -en."""
@@ -370,8 +405,11 @@ class DocRules:
                 if back:
                     self._prep_statement(si, sent, back, (t.start, t.end), back[0], k + 1, end)
                 continue
-            elif t.lower in ("demnach", "wonach") and (k == sent.a or toks[k - 1].text == ","):
-                self._emit_content(si, sent, k + 1, end, (t.start, t.end), (k, k + 1), "indirect", "demnach")
+            elif t.lower in ("demnach", "wonach"):
+                if k == sent.a or toks[k - 1].text == ",":
+                    self._emit_content(si, sent, k + 1, end, (t.start, t.end), (k, k + 1), "indirect", "demnach")
+                else:
+                    self._prep_statement(si, sent, (k, k + 1), (t.start, t.end), k, k + 1, end)
                 continue
             elif t.lower == "so" and k > sent.a and toks[k - 1].text in (",", "–", "—", "-") and self.in_quote[k - 1] is None:
                 a, b = self.clause_bounds(k, sent)
