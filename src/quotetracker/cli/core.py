@@ -15,6 +15,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ._app import DbOption, app, db_url
 
@@ -25,7 +26,7 @@ err = Console(stderr=True)
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -43,7 +44,7 @@ def database_errors(url: str) -> Iterator[None]:
         raise fail(str(exc), EXIT_USAGE) from exc
     except (ArgumentError, NoSuchModuleError) as exc:
         raise fail(f"invalid database URL {url!r}: {exc}", EXIT_DATABASE) from exc
-    except (SQLAlchemyError, DatabaseError, ModuleNotFoundError) as exc:
+    except (SQLAlchemyError, DatabaseError, ModuleNotFoundError, OSError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise fail(f"database {url!r}: {first}", EXIT_DATABASE) from exc
 
@@ -119,7 +120,7 @@ def ingest(
 
     def on_reject(row) -> None:
         where = f"{row.path}:{row.line}" if row.line else row.path
-        err.print(f"[yellow]rejected[/] {where}: {row.reason}", highlight=False, markup=True)
+        err.print(f"[yellow]rejected[/] {where}: {escape(row.reason)}", highlight=False, soft_wrap=True)
 
     trace = bool(os.environ.get("QUOTETRACKER_TRACE_BATCHES"))  # test hook: one stderr line per committed batch
 
@@ -168,6 +169,7 @@ def ingest(
         f"{report.duplicates} duplicates skipped, "
         + (f"[red]{report.rejected} rejected[/] (see: quotetracker rejects)" if report.rejected else "0 rejected"),
         highlight=False,
+        soft_wrap=True,
     )
     raise typer.Exit(report.exit_code)
 
@@ -296,7 +298,7 @@ def extract(
                 n_rejected += 1
                 row = reject_from(item)
                 where = f"{row.path}:{row.line}" if row.line else row.path
-                err.print(f"[yellow]rejected[/] {where}: {row.reason}", highlight=False)
+                err.print(f"[yellow]rejected[/] {where}: {escape(row.reason)}", highlight=False, soft_wrap=True)
         if batch:
             yield from flush()
 
