@@ -285,6 +285,8 @@ class DocRules:
             cue, spk = self._cue_after_quote(q, sent)
             if cue is None:
                 cue, spk = self._cue_before_quote(q, sent, qs[qn - 1] if qn else None)
+                if cue is not None and not self._clausal_quote(q, n_words):
+                    continue  # a quoted fragment inside a frame: the paraphrase around it is the statement
             if cue is None and qn == 0 and sent.a == self.first_token_at(q.open):
                 cue, spk = self._cue_in_previous(si)
             if cue is None and q.continues is not None:
@@ -304,6 +306,14 @@ class DocRules:
             if n_words < 2 and spk is None:
                 continue
             self.add(Found((q.start, q.end), "direct", cue, spk, si, 0.9, rule="direct"))
+
+    def _clausal_quote(self, q: QuotePart, n_words: int) -> bool:
+        """A quote that stands as its own clause (after ':' or ',', or long and sentence-like)."""
+        before = self.text[: q.open].rstrip()
+        if before.endswith((":", ",")):
+            return True
+        inner = self.text[q.start : q.end].rstrip()
+        return n_words >= 6 or (n_words >= 3 and inner[-1:] in ".!?")
 
     def first_token_at(self, char: int) -> int:
         for t in self.toks:
@@ -528,7 +538,7 @@ class DocRules:
             return
         # 4) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
         if cue is not None and cue.reported and speaker is not None:
-            if not self.quotes_in(sent):
+            if True:
                 self._emit_content(si, sent, sent.a, end, None, speaker, "reported", "reported")
                 # the cue lies inside a reported span: keep it for the record
                 if self.found and self.found[-1].rule == "reported":
