@@ -77,22 +77,36 @@ def timeline_spec(points: Iterable[TimelinePoint], *, title: str = "Statements p
     }
 
 
+def _period_unit(n_months: int) -> tuple[str, str, str, str]:
+    """Vega-Lite time unit, axis format, tooltip format and a word for a range of ``n_months``."""
+    if n_months <= 36:
+        return "yearmonth", "%b %Y", "%B %Y", "month"
+    if n_months <= 144:
+        return "yearquarter", "Q%q %Y", "Q%q %Y", "quarter"
+    return "year", "%Y", "%Y", "year"
+
+
 def overview_spec(series: dict[str, Iterable[TimelinePoint]]) -> dict[str, Any]:
-    """Several monthly series as lines in one chart (documents, statements, speakers)."""
+    """Several series as lines in one chart (documents, statements, speakers).
+
+    Long ranges are summed per quarter or year so the lines show a trend, not monthly spikes.
+    """
     values = []
     for name, points in series.items():
         for row in fill_months(points, min_months=1):
             values.append({**row, "series": name})
+    n_months = len({v["month"] for v in values})
+    unit, axis_format, tip_format, word = _period_unit(n_months)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "description": "Corpus activity per month",
+        "description": f"Corpus activity per {word}",
         "width": "container",
         "height": 220,
         "data": {"values": values},
         "mark": {"type": "line", "point": True, "tooltip": True, "interpolate": "monotone"},
         "encoding": {
-            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": None, "axis": {"format": "%b %Y", "labelAngle": 0}},
-            "y": {"field": "count", "type": "quantitative", "title": "per month", "axis": {"tickMinStep": 1}},
+            "x": {"field": "month", "type": "temporal", "timeUnit": unit, "title": None, "axis": {"format": axis_format, "labelAngle": 0}},
+            "y": {"field": "count", "type": "quantitative", "aggregate": "sum", "title": f"per {word}", "axis": {"tickMinStep": 1}},
             "color": {
                 "field": "series",
                 "type": "nominal",
@@ -102,8 +116,8 @@ def overview_spec(series: dict[str, Iterable[TimelinePoint]]) -> dict[str, Any]:
             },
             "tooltip": [
                 {"field": "series", "type": "nominal"},
-                {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "format": "%B %Y"},
-                {"field": "count", "type": "quantitative"},
+                {"field": "month", "type": "temporal", "timeUnit": unit, "title": word, "format": tip_format},
+                {"field": "count", "type": "quantitative", "aggregate": "sum", "title": "count"},
             ],
         },
         "config": CONFIG,

@@ -44,6 +44,18 @@ def pager(path: str, params: dict[str, Any], total: int, limit: int, offset: int
     }
 
 
+def lead_of(text: str, limit: int = 90) -> str:
+    """A heading for an untitled article: its first sentence, shortened at a word."""
+    first = " ".join(text.split())
+    for stop in (". ", "? ", "! "):
+        if stop in first[: limit + 1]:
+            first = first[: first.index(stop) + 1]
+            break
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0] + " …"
+    return first or "Untitled article"
+
+
 def speaker_options(qs: QueryService, limit: int = 200) -> list[Any]:
     return qs.speakers(limit=limit, offset=0).items
 
@@ -157,6 +169,7 @@ def document_page(request: Request, qs: Service, document_id: Annotated[int, Pat
         "document.html",
         f"/api/documents/{document_id}",
         doc=doc,
+        heading=doc.title or lead_of(doc.text),
         statements=statements,
         segments=marked.segments,
         statement_data=data,
