@@ -80,7 +80,7 @@ def test_speaker_page_has_timeline_spec_and_statements(client, ids):
 
 def test_document_page_highlights_content_cue_and_speaker(client, ids):
     html = client.get(f"/documents/{ids['doc']}", headers=HTML).text
-    assert 'class="hl hl-content"' in html
+    assert 'class="hl hl-content' in html
     assert "hl-cue" in html and "hl-speaker" in html
     assert 'id="statements-data"' in html
 
