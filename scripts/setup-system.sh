@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: PostgreSQL (server for the store tests) and
+# Debian packages the test suite needs: python3-venv (for .venv), PostgreSQL (server for the store tests) and
 # Chromium + its driver (browser tests of the web UI). Idempotent; needs root (or sudo).
 set -euo pipefail
-PACKAGES=(postgresql postgresql-contrib chromium chromium-driver)
+PACKAGES=(python3-venv postgresql postgresql-contrib chromium chromium-driver)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
