@@ -48,6 +48,7 @@ def _data_lines(name: str) -> list[str]:
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lower case, German umlauts spelled out (ü → ue), other diacritics dropped (é → e)."""
     s = text.casefold()
@@ -88,6 +89,7 @@ def normalize_org(name: str) -> str:
     return " ".join(re.sub(r"(isch|sch|lich|ig|al)(e|em|en|er|es)$", r"\1", t) for t in toks)
 
 
+@lru_cache(maxsize=262144)
 def normalize_name(name: str) -> str:
     """Same spelling up to case, diacritics, whitespace and hyphenation: "Kramp-Karrenbauer" = "kramp karrenbauer"."""
     toks = [fold(t) for t in name_tokens(name)]
@@ -129,6 +131,7 @@ def _generic_nouns() -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in _data_lines("generic_nouns.txt")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=262144)
 def is_generic_noun(name: str) -> bool:
     """A one-word collective ("Polizei", "Landesregierung", "Gericht") that names a different body in each article."""
     toks = name_tokens(name)
@@ -147,6 +150,7 @@ def _role_heads() -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in _data_lines("role_words.txt")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=262144)
 def is_role_word(token: str) -> bool:
     """A role noun such as "Kreml-Sprecher", "Bundeskanzlerin", "US-Präsidenten", "spokesman"."""
     w = re.sub("[" + _DASHES + "]", "", fold(token)).rstrip(".")
@@ -164,6 +168,7 @@ _ARTICLES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=262144)
 def normalize_role(text: str) -> str:
     """Role key: lower case, no articles/hyphens, adjectives and feminine forms folded.
 
