@@ -231,7 +231,7 @@ def queries(corpus: Corpus) -> list[tuple[str, str, dict]]:
     ]
 
 
-def measure(url: str, repeats: int) -> list[dict]:
+def measure(url: str, repeats: int, budget_s: float = 30.0, min_repeats: int = 5) -> list[dict]:
     from fastapi.testclient import TestClient
 
     from quotetracker.api import create_app
@@ -245,15 +245,18 @@ def measure(url: str, repeats: int) -> list[dict]:
             body = r.json()
             total = body.get("total", body.get("statements", {}).get("total", len(body.get("points", []))))
             times = []
-            for _ in range(repeats):
+            spent = time.perf_counter()
+            for i in range(repeats):  # slow queries stop after the time budget, with at least min_repeats samples
+                if i >= min_repeats and time.perf_counter() - spent > budget_s:
+                    break
                 t0 = time.perf_counter()
                 client.get(path, params=params).raise_for_status()
                 times.append((time.perf_counter() - t0) * 1000)
             times.sort()
             p50 = statistics.median(times)
             p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-            rows.append({"query": name, "matches": total, "p50_ms": p50, "p95_ms": p95})
-            print(f"  {name:45s} matches={total:>9,}  p50={p50:8.1f} ms  p95={p95:8.1f} ms", flush=True)
+            rows.append({"query": name, "matches": total, "n": len(times), "p50_ms": p50, "p95_ms": p95})
+            print(f"  {name:45s} matches={total:>9,}  n={len(times):3d}  p50={p50:8.1f} ms  p95={p95:8.1f} ms", flush=True)
     return rows
 
 
@@ -266,16 +269,20 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores visible, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{cpu}, {os.cpu_count()} cores visible (shared; load average {load} when written), "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
-def append_results(results: dict[int, dict], backend: str, repeats: int, note: str) -> None:
+def append_results(results: dict[int, dict], backend: str, repeats: int, budget_s: float, note: str) -> None:
     lines = [
         "",
         f"## API latency ({backend}) — {dt.date.today().isoformat()}",
         "",
         f"`python benchmarks/bench_api.py` on {machine()}. In-process FastAPI TestClient (routing + QueryService + JSON),",
-        f"{repeats} timed requests per query after one warm-up, default page size 50. Synthetic corpus: {STATEMENTS_PER_DOC} statements",
+        f"up to {repeats} timed requests per query after one warm-up (fewer when a query exceeds its {budget_s:.0f} s budget; see 'requests'), page size 50. Synthetic corpus: {STATEMENTS_PER_DOC} statements",
         "per document, 2000 speakers (Zipf), 500 entities, 30 outlets, 20 topics, 2015–2024; written through ingest_records/Store.write_batch.",
     ]
     if note:
@@ -283,9 +290,9 @@ def append_results(results: dict[int, dict], backend: str, repeats: int, note: s
     for size, res in results.items():
         built = f"built by {res['how']} in {res['build_s']:.0f} s" if res["build_s"] else "database reused"
         lines += ["", f"**{size:,} statements** ({built}; database {res['db_mb']:.0f} MB)", ""]
-        lines += ["| query | matches | p50 ms | p95 ms |", "|---|---:|---:|---:|"]
+        lines += ["| query | matches | requests | p50 ms | p95 ms |", "|---|---:|---:|---:|---:|"]
         for r in res["rows"]:
-            lines.append(f"| {r['query']} | {r['matches']:,} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
+            lines.append(f"| {r['query']} | {r['matches']:,} | {r['n']} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
     with RESULTS.open("a", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
@@ -296,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db-dir", default="/tmp/qtbench", help="where the SQLite files go (reused when present)")
     ap.add_argument("--pg", default=None, help="a PostgreSQL base URL instead of SQLite (one database per size, reused)")
     ap.add_argument("--repeats", type=int, default=40)
+    ap.add_argument("--budget-s", type=float, default=30.0, help="stop timing a query after this many seconds (at least 5 requests)")
     ap.add_argument(
         "--grow-from", type=int, default=None, help="build larger SQLite sizes by replicating the database of this size (see grow_sqlite)"
     )
@@ -328,10 +336,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"reusing {path}")
         print(f"measuring {size:,} statements", flush=True)
-        rows = measure(url, args.repeats)
+        rows = measure(url, args.repeats, args.budget_s)
         results[size] = {"rows": rows, "build_s": build_s, "how": how, "db_mb": path.stat().st_size / 1e6 if path else 0.0}
     if args.append_results:
-        append_results(results, "PostgreSQL" if args.pg else "SQLite", args.repeats, args.note)
+        append_results(results, "PostgreSQL" if args.pg else "SQLite", args.repeats, args.budget_s, args.note)
     return 0
 
 
