@@ -71,6 +71,7 @@ class _Group:
     roles: list[tuple[str, str | None, str | None]]
     canonical: str | None = None  # forced by a correction
     extra_aliases: set[str] = field(default_factory=set)
+    cache: dict = field(default_factory=dict)  # canonical / names, dropped whenever the group changes
 
 
 def _aliases_of(m: NameMention) -> set[str]:
@@ -85,6 +86,12 @@ def _aliases_of(m: NameMention) -> set[str]:
 def _canonical_of(group: _Group, mentions: Sequence[NameMention]) -> str:
     if group.canonical:
         return group.canonical
+    if "canonical" not in group.cache:
+        group.cache["canonical"] = _compute_canonical(group, mentions)
+    return group.cache["canonical"]
+
+
+def _compute_canonical(group: _Group, mentions: Sequence[NameMention]) -> str:
     names = []
     for i in group.members:
         m = mentions[i]
@@ -101,6 +108,12 @@ def _canonical_of(group: _Group, mentions: Sequence[NameMention]) -> str:
 
 
 def _names_of(group: _Group, mentions: Sequence[NameMention]) -> set[str]:
+    if "names" not in group.cache:
+        group.cache["names"] = _compute_names(group, mentions)
+    return group.cache["names"]
+
+
+def _compute_names(group: _Group, mentions: Sequence[NameMention]) -> set[str]:
     out = set(group.extra_aliases)
     for i in group.members:
         out |= _aliases_of(mentions[i])
@@ -130,6 +143,7 @@ def _apply(groups: list[_Group], mentions: Sequence[NameMention], c: Correction)
         a.confidences = [1.0] * len(a.members)  # a user's merge is certain
         a.roles += b.roles
         a.extra_aliases |= b.extra_aliases | {_canonical_of(b, mentions)}
+        a.cache.clear()
         del groups[ib]
     elif action == "split":
         ia = _find(groups, mentions, c.a)
@@ -144,6 +158,7 @@ def _apply(groups: list[_Group], mentions: Sequence[NameMention], c: Correction)
         keep = [(i, conf) for i, conf in zip(g.members, g.confidences, strict=True) if i not in moved]
         g.members, g.confidences = [i for i, _ in keep], [conf for _, conf in keep]
         g.extra_aliases.discard(c.a)
+        g.cache.clear()
         groups.append(_Group(members=moved, confidences=[1.0] * len(moved), roles=[], canonical=c.b or c.a))
     elif action == "alias" and c.b:
         ia = _find(groups, mentions, c.a)
@@ -155,6 +170,7 @@ def _apply(groups: list[_Group], mentions: Sequence[NameMention], c: Correction)
             ia = _find(groups, mentions, c.a)
             assert ia is not None
         groups[ia].extra_aliases.add(c.b)
+        groups[ia].cache.clear()
     else:
         raise ValueError(f"unknown correction {c.action!r} (merge, split, alias)")
 
