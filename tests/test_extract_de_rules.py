@@ -1,0 +1,153 @@
+"""German statement extraction on hand-written sentences, one phenomenon per test."""
+
+import pytest
+
+from quotetracker.extract.de import find_statements
+from quotetracker.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("de")
+
+
+def run(nlp, text):
+    doc = nlp(text)
+    return [(s.content.text(text), s.kind, s.speaker.text(text) if s.speaker else None, s.speaker_name, s)
+            for s in find_statements(doc)]
+
+
+def find(stmts, needle):
+    hits = [s for s in stmts if needle in s[0]]
+    assert hits, f"no statement contains {needle!r}: {[s[0] for s in stmts]}"
+    return hits[0]
+
+
+def test_direct_quote_cue_after(nlp):
+    st = run(nlp, "„Wir werden die Grenzen offen halten“, sagte Innenministerin Clara Vogt am Montag.")
+    content, kind, speaker, name, _ = find(st, "Grenzen offen")
+    assert content == "Wir werden die Grenzen offen halten"
+    assert kind == "direct"
+    assert "Vogt" in speaker and name == "Clara Vogt"
+
+
+def test_direct_quote_cue_before_with_colon(nlp):
+    st = run(nlp, "Der Bürgermeister Jonas Brandt erklärte: „Die Brücke wird im Mai eröffnet.“")
+    content, kind, speaker, name, s = find(st, "Brücke")
+    assert kind == "direct" and "Brandt" in speaker
+    assert s.cue.text("Der Bürgermeister Jonas Brandt erklärte: „Die Brücke wird im Mai eröffnet.“") == "erklärte"
+
+
+def test_split_quote_two_statements_same_speaker(nlp):
+    text = "„Wir sind bereit“, sagte Vogt, „aber nicht um jeden Preis.“"
+    st = run(nlp, text)
+    first, second = find(st, "bereit"), find(st, "jeden Preis")
+    assert first[1] == second[1] == "direct"
+    assert first[2] == second[2] == "Vogt"
+
+
+def test_indirect_dass_clause(nlp):
+    st = run(nlp, "Die Polizei teilte am Abend mit, dass zwei Männer festgenommen worden seien.")
+    content, kind, speaker, _, s = find(st, "festgenommen")
+    assert content.startswith("dass zwei Männer") and kind == "indirect"
+    assert speaker == "Die Polizei"
+
+
+def test_indirect_konjunktiv_after_comma_cue_inverted(nlp):
+    st = run(nlp, "Die Lage sei ernst, sagte der Sprecher des Ministeriums.")
+    content, kind, speaker, _, _ = find(st, "Lage")
+    assert content == "Die Lage sei ernst" and kind == "indirect"
+    assert speaker.startswith("der Sprecher")
+
+
+def test_laut_source_at_sentence_start(nlp):
+    st = run(nlp, "Laut der Feuerwehr brannte das Lager die ganze Nacht.")
+    content, kind, speaker, _, s = find(st, "Lager")
+    assert content.startswith("brannte") and speaker == "der Feuerwehr"
+
+
+def test_zufolge_source_before(nlp):
+    st = run(nlp, "Dem Bericht zufolge seien 300 Stellen betroffen.")
+    content, _, speaker, _, _ = find(st, "Stellen")
+    assert content.startswith("seien") and speaker == "Dem Bericht"
+
+
+def test_nach_angaben(nlp):
+    st = run(nlp, "Nach Angaben der Stadtwerke fiel der Strom für drei Stunden aus.")
+    content, _, speaker, _, _ = find(st, "Strom")
+    assert content.startswith("fiel") and "Stadtwerke" in speaker
+
+
+def test_so_cue_after_content(nlp):
+    st = run(nlp, "Die Preise würden weiter steigen, so die Verbraucherzentrale.")
+    content, _, speaker, _, _ = find(st, "Preise")
+    assert content == "Die Preise würden weiter steigen" and speaker == "die Verbraucherzentrale"
+
+
+def test_free_indirect_continuation_keeps_speaker(nlp):
+    text = ("Die Ministerin Hanna Roth sagte, die Schulen blieben geöffnet. "
+            "Man habe genug Tests gekauft. Das Wetter war am Dienstag sonnig.")
+    st = run(nlp, text)
+    cont = find(st, "genug Tests")
+    assert cont[1] == "indirect" and cont[3] == "Hanna Roth"
+    assert not [s for s in st if "Wetter" in s[0]]
+
+
+def test_pronoun_speaker_resolves_to_name(nlp):
+    text = "Kreml-Sprecher Dmitri Peskow äußerte sich am Montag. Er sagte, die Gespräche gingen weiter."
+    st = run(nlp, text)
+    _, _, speaker, name, _ = find(st, "Gespräche")
+    assert speaker == "Er" and name == "Dmitri Peskow"
+
+
+def test_role_noun_resolves_by_apposition(nlp):
+    text = ("Kreml-Sprecher Dmitri Peskow war in Moskau. "
+            "Der Kreml-Sprecher sagte später, man prüfe die Vorschläge.")
+    _, _, _, name, _ = find(run(nlp, text), "Vorschläge")
+    assert name == "Dmitri Peskow"
+
+
+def test_surname_resolves_to_full_name(nlp):
+    text = "Die Abgeordnete Miriam Albers kam spät. „Das war ein Fehler“, sagte Albers."
+    _, _, _, name, _ = find(run(nlp, text), "Fehler")
+    assert name == "Miriam Albers"
+
+
+def test_scare_quote_title_is_not_a_statement(nlp):
+    st = run(nlp, "Der Film „Blaue Stunde“ lief gestern im Kino.")
+    assert st == []
+
+
+def test_multi_paragraph_quote_keeps_speaker(nlp):
+    text = ("Die Trainerin Eva Lenz sagte: „Wir haben hart gearbeitet.\n"
+            "„Jetzt wollen wir den Titel.“")
+    st = run(nlp, text)
+    a, b = find(st, "hart gearbeitet"), find(st, "Titel")
+    assert a[2] == b[2] and "Lenz" in a[2]
+
+
+def test_teilte_mit_particle_cue(nlp):
+    text = "Das Unternehmen teilte am Freitag mit, der Umsatz sei gestiegen."
+    content, _, speaker, _, s = find(run(nlp, text), "Umsatz")
+    assert content == "der Umsatz sei gestiegen" and speaker == "Das Unternehmen"
+
+
+def test_reported_speech_act(nlp):
+    text = "Der Gewerkschaftschef Paul Rieger forderte höhere Löhne für alle Pflegekräfte."
+    st = run(nlp, text)
+    content, kind, speaker, _, _ = find(st, "Löhne")
+    assert kind == "reported" and "Rieger" in speaker
+
+
+def test_wie_x_sagte(nlp):
+    text = "Wie die Bahn mitteilte, fallen am Wochenende alle Züge aus."
+    content, _, speaker, _, _ = find(run(nlp, text), "Züge")
+    assert content.startswith("fallen") and speaker == "die Bahn"
+
+
+def test_spans_index_the_text(nlp):
+    text = "„Alles gut“, sagte er. Die Lage sei stabil, so die Polizei."
+    for content, _, speaker, _, s in run(nlp, text):
+        assert text[s.content.start : s.content.end] == content
+        if s.speaker:
+            assert text[s.speaker.start : s.speaker.end] == speaker
