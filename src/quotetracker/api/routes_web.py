@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..model import STATEMENT_KINDS
-from ..query import QueryService, StatementFilters
+from ..query import StatementFilters
 from . import charts
 from .errors import ApiError
 from .highlight import highlight
@@ -54,10 +54,6 @@ def lead_of(text: str, limit: int = 90) -> str:
     if len(first) > limit:
         first = first[:limit].rsplit(" ", 1)[0] + " …"
     return first or "Untitled article"
-
-
-def speaker_options(qs: QueryService, limit: int = 200) -> list[Any]:
-    return qs.speakers(limit=limit, offset=0).items
 
 
 @router.get("/", response_class=HTMLResponse)
