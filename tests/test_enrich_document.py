@@ -63,3 +63,16 @@ def test_enrich_is_idempotent():
     once = enrich(_extraction())
     twice = enrich(enrich(_extraction()))
     assert [(s.about, s.dates, s.topics) for s in once.statements] == [(s.about, s.dates, s.topics) for s in twice.statements]
+
+
+def test_english_document_gets_english_dates_topics_and_about():
+    text = "Kremlin spokesman Dmitry Peskov said on Tuesday that the New START treaty on nuclear weapons must be extended with Washington."
+    doc = Document(text=text, id="e1", date="2021-01-28", lang="en")
+    content = Span(text.index("the New START"), len(text) - 1)
+    ents = [EntityMention(Span(18, 31), "PER", "Dmitry Peskov"), EntityMention(Span(text.index("Washington"), text.index("Washington") + 10), "LOC", "Washington")]
+    st = Statement(content=content, kind="indirect", speaker=Span(0, 31), speaker_name="Dmitry Peskov", speaker_label="PER")
+    ex = enrich(Extraction(document=doc, lang="en", sentences=[Span(0, len(text))], entities=ents, statements=[st]))
+    assert [(d.text, d.value) for d in ex.dates] == [("on Tuesday", "2021-01-26")]
+    assert [d.value for d in st.dates] == ["2021-01-26"]
+    assert st.topics == ["ruestungskontrolle"]
+    assert [e.text for e in st.about] == ["Washington"]

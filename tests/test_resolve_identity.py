@@ -148,3 +148,24 @@ def test_one_letter_spelling_variants_of_long_names_merge_but_not_gendered_or_sh
     assert owner[3] != owner[4]
     assert owner[5] != owner[6]
     assert owner[7] != owner[8]
+
+
+def test_the_kremlin_spokesman_of_the_example_corpus_is_one_identity_found_by_every_name_form():
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    expected = {json.loads(line)["file"]: json.loads(line) for line in (root / "examples" / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    ms = []
+    for file, doc in sorted(expected.items()):
+        for i, st in enumerate(doc["statements"]):
+            if st.get("speaker_name"):
+                ms.append(M(len(ms), hash(file) & 0xFFFF, st["speaker_name"], st.get("speaker"), None, doc.get("date")))
+    peskow_ids = {m.statement_id for m in ms if "Pesk" in (m.name or "")}
+    assert len(peskow_ids) >= 20
+    owners = [i for i in resolve_speakers(ms) if peskow_ids & set(i.statement_ids)]
+    assert len(owners) == 1
+    (peskow,) = owners
+    assert peskow_ids <= set(peskow.statement_ids)
+    for query in ("Peskow", "Peskov", "Dmitri Peskow", "Dmitry Peskov", "Kremlsprecher", "Kremlin spokesman"):
+        assert matches_identity(peskow, query), query

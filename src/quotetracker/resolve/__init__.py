@@ -223,7 +223,10 @@ def resolve_speakers(mentions: Iterable[SpeakerMention], corrections: Sequence[C
 
 def matches_identity(identity: Identity, query: str) -> bool:
     """Does a user's ``--speaker`` text name this identity (any alias, any transliteration)?"""
-    q = parse_person(query).tokens or tuple(query.split())
+    parsed = parse_person(query)
+    if parsed.role and not parsed.tokens:  # "Kremlsprecher": whoever this identity was in that role
+        return any(role == parsed.role for role, _, _ in identity.roles)
+    q = parsed.tokens or tuple(query.split())
     qkeys = [translit_key(t) for t in q]
     for alias in identity.aliases | {identity.canonical}:
         toks = parse_person(alias).tokens

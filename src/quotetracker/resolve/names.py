@@ -292,6 +292,8 @@ def parse_person(text: str | None) -> ParsedName:
         name, role_toks = toks, []
     elif tail and any(t[:1].isupper() for t in tail):
         name, role_toks = tail, toks[: len(toks) - len(tail)]
+    elif is_role_word(toks[breaks[0]]) and toks[breaks[0]][:1].islower():
+        name, role_toks = [], toks  # English "Kremlin spokesman": the capitals qualify the role
     else:
         name, role_toks = toks[: breaks[0]], toks
     while name and name[0] in _PARTICLES:
