@@ -228,6 +228,7 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "di", "da", "du", "del
 _GENITIVE_LINKS = frozenset({"des", "der", "of", "the"})
 
 
+_ROLE_END = frozenset({"von", "vom", "für", "laut", "in", "im", "aus", "bei", "beim", "am", "an", "auf", "mit", "zu", "zum", "zur", "und", "sowie", "for", "at", "in", "with", "and", "from", "on"})
 _AFFILIATION = frozenset({"von", "vom", "of", "from", "bei", "at", "aus"})
 _LEADING_PREPOSITIONS = frozenset({"von", "laut", "nach", "zufolge", "bei", "fuer", "mit", "by", "from", "according"})
 _PARTICLE_ARTICLES = frozenset({"der", "den"})  # particles only after von/van: "von der Leyen"
@@ -286,7 +287,7 @@ def parse_person(text: str | None) -> ParsedName:
             # "Joe Stork von HRW", "Hauptmann Abraham Sipe von der US-Marineinfanterie": the name precedes the affiliation
             return ParsedName(_role_of(toks[: prev + 1]), tuple(toks[prev + 1 : b]))
     tail = toks[breaks[-1] + 1 :] if breaks else toks
-    if breaks and toks[breaks[-1]] in _GENITIVE_LINKS:
+    if breaks and (toks[breaks[-1]] in _GENITIVE_LINKS or (toks[breaks[-1]] in {"von", "of"} and breaks[-1] > 0 and is_role_word(toks[breaks[-1] - 1]))):
         tail = tail[1:]  # "Sprecher des Kremls (Peskow)", "President of Ukraine (Zelensky)": the genitive noun is role
     if not breaks:
         name, role_toks = toks, []
@@ -326,4 +327,9 @@ def _role_of(role_toks: list[str]) -> str | None:
             first -= 1
         else:
             break
-    return canonical_role(" ".join(role_toks[first:])) or None
+    words = role_toks[first:]
+    for k in range(1, len(words)):  # "Präsident von Venezuela", "Manager für": the role ends at a preposition
+        if words[k] in _ROLE_END:
+            words = words[:k]
+            break
+    return canonical_role(" ".join(words)) or None
