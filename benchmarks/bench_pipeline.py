@@ -261,6 +261,7 @@ def main() -> int:
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--no-stages", action="store_true")
     ap.add_argument("--cores", type=int, default=32, help="machine size for the cost projection")
+    ap.add_argument("--price-per-hour", type=float, default=0.0, help="ASSUMED price of the projected machine per hour (labelled as such)")
     ap.add_argument("--append", action="store_true", help=f"append the results to {RESULTS.relative_to(ROOT)}")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -287,18 +288,31 @@ def main() -> int:
         )
     by_name = {s.name: s for s in dask_stages}
     one, two = by_name.get("dask ingest, 1 worker"), by_name.get("dask ingest, 2 workers")
+    eff = 1.0
     if one and two:
-        lines.append(f"Scaling 1 → 2 Dask workers (wall clock): {one.wall / two.wall:.2f}× "
-                     f"(CPU seconds per document: {one.cpu / one.docs:.2f} vs {two.cpu / two.docs:.2f}).")  # fmt: skip
+        eff = min(1.0, (one.cpu / one.docs) / (two.cpu / two.docs))
+        lines.append(
+            f"Scaling 1 → 2 Dask workers: wall clock {one.wall / two.wall:.2f}× (meaningful only on idle cores); "
+            f"CPU seconds per document {one.cpu / one.docs:.3f} vs {two.cpu / two.docs:.3f}, i.e. parallel efficiency {eff:.2f} "
+            f"and {2 * eff:.2f}× with a dedicated core per worker (CPU-normalised)."
+        )
     e2e = next((s for s in stages if s.name.startswith("end to end")), None) or one
     if e2e:
         core_s = 1000 * e2e.cpu / e2e.docs
-        eff = min(1.0, (one.wall / two.wall) / 2) if one and two else 1.0
         lines.append(
             f"Projection (not a measurement): {core_s:,.0f} CPU-seconds per 1,000 articles (measured {e2e.name}, CPU time); "
-            f"on a {args.cores}-core machine with one worker per core and the measured 1→2 parallel efficiency ({eff:.2f}) "
-            f"≈ {core_s / args.cores / eff / 60:.1f} minutes per 1,000 articles, i.e. ≈ {args.cores * eff * 3600 / core_s * 1000:,.0f} articles per machine-hour."
+            f"on a {args.cores}-core machine with one worker per core and the measured CPU efficiency of 2 workers ({eff:.2f}) "
+            f"≈ {core_s / args.cores / eff:.0f} s per 1,000 articles, i.e. ≈ {args.cores * eff * 3600 / core_s * 1000:,.0f} articles per machine-hour"
+            + (f"; at an ASSUMED ${args.price_per_hour:.2f} per machine-hour ≈ ${args.price_per_hour / (args.cores * eff * 3600 / core_s):.4f} per 1,000 articles"
+               if args.price_per_hour else "")
+            + "."
         )
+        store = next((s for s in stages if s.name.startswith("store")), None)
+        if store:
+            cap = store.docs / store.cpu * 3600
+            lines.append(f"The single writer (store stage, one core) handles ≈ {cap:,.0f} articles per hour: "
+                         + ("below the projected worker throughput, so at this size the writer is the limit (see docs/dask.md, scaling the writes)."
+                            if cap < args.cores * eff * 3600 / core_s * 1000 else "above the projected worker throughput."))  # fmt: skip
     lines.append(f"Load at end: {load()}.")
     text = "\n".join(lines) + "\n"
     print(text)
