@@ -75,3 +75,22 @@ def test_roles_fold_hyphens_gender_and_paraphrases():
     assert canonical_role("der Sprecher des Kremls") == "kremlsprecher"
     assert is_role_word("US-Präsidenten")
     assert not is_role_word("Peskow")
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Ministerin von der Leyen", ("von der Leyen",)),
+        ("Bundespräsident Richard von Weizsäcker", ("Richard", "von Weizsäcker")),
+        ("Bürgermeister von Paris", ()),
+        ("Präsident von Venezuela Hugo Chávez", ("Hugo", "Chávez")),
+        ("Angaben von Peter Beck", ("Peter", "Beck")),
+        ("Joe Stork von HRW", ("Joe", "Stork")),
+        ("Hauptmann Abraham Sipe von der US-Marineinfanterie", ("Abraham", "Sipe")),
+        ("Christian Wulff (CDU)", ("Christian", "Wulff")),
+        ("Sein Vorgänger Klaus Wendt", ("Klaus", "Wendt")),
+        ("Kremlin spokesman", ()),
+    ],
+)
+def test_parse_person_particles_affiliations_and_appositions(text, tokens):
+    assert parse_person(text).tokens == tokens

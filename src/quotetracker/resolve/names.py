@@ -237,6 +237,8 @@ _PARTICLE_ARTICLES = frozenset({"der", "den"})  # particles only after von/van: 
 def _is_break(toks: list[str], k: int) -> bool:
     """A token that cannot be inside a personal name: a role noun or a lower-case word."""
     tok = toks[k]
+    if tok in _PARTICLES and k > 0 and is_role_word(toks[k - 1]) and not (k + 1 < len(toks) and toks[k + 1] in _PARTICLE_ARTICLES):
+        return True  # "Bürgermeister von Paris": a preposition after a role, not a name particle
     if tok in _PARTICLES:
         # a particle belongs to a name only before its last part: "von der Leyen", not "Angaben von Peter Beck"
         rest = toks[k + 1 :]
@@ -246,7 +248,7 @@ def _is_break(toks: list[str], k: int) -> bool:
         j = k - 1
         while j >= 0 and toks[j] in _PARTICLES:
             j -= 1
-        while j >= 0 and toks[j][:1].isupper():
+        while j >= 0 and toks[j][:1].isupper() and not is_role_word(toks[j]):
             before, j = before + 1, j - 1
         if len(rest) == 1 and rest[0][:1].isupper() and not rest[0].isupper() and before <= 1 and not (tok in _PARTICLE_ARTICLES and not (k > 0 and toks[k - 1] in {"von", "van"})):
             return False
@@ -297,8 +299,13 @@ def parse_person(text: str | None) -> ParsedName:
         name, role_toks = [], toks  # English "Kremlin spokesman": the capitals qualify the role
     else:
         name, role_toks = toks[: breaks[0]], toks
-    while name and name[0] in _PARTICLES:
-        name = name[1:]
+    lead = 0
+    while lead < len(name) and name[lead] in _PARTICLES:
+        lead += 1
+    if lead and len(name) - lead == 1 and name[0] in {"von", "van", "zu", "de", "da", "di", "del"}:
+        name = [" ".join(name)]  # "Ministerin von der Leyen": the surname with its particles
+    else:
+        name = name[lead:]
     if len(name) == 2 and name[0].lower() in _PARTICLES - _PARTICLE_ARTICLES:
         name = [name[0].lower() + " " + name[1]]  # sentence-initial "Zu Guttenberg" = "zu Guttenberg"
     joined: list[str] = []
