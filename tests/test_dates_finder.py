@@ -83,3 +83,15 @@ def test_dates_for_span_takes_dates_inside_or_in_the_same_sentence():
     picked = dates_for_span(dates, content, sentences)
     assert [d.text for d in picked] == ["Am Dienstag"]
     assert [d.text for d in dates_for_span(dates, content)] == []
+
+
+def test_counted_offsets_from_the_article_date():
+    assert _values("Vor drei Tagen, vor zwei Wochen, vor einem Jahr, in zwei Monaten, vor einigen Tagen", "2021-01-07") == [
+        ("Vor drei Tagen", "2021-01-04"),
+        ("vor zwei Wochen", "2020-12-21"),
+        ("vor einem Jahr", "2020"),
+        ("in zwei Monaten", "2021-03"),
+        ("vor einigen Tagen", None),
+    ]
+    assert _values("three days ago and a year ago; 10 years earlier", "2021-01-07", "en") == [("three days ago", "2021-01-04"), ("a year ago", "2020")]
+    assert _values("vor drei Tagen", "2021-01") == [("vor drei Tagen", None)]

@@ -114,6 +114,18 @@ class _Language:
             (re.compile(r"(?<!\w)(?P<rel>" + rel + r")" + e), self._relative_day, 1),
             (re.compile(r"(?<!\w)(?:(?i:im|in|in der|in diesem|in this)\s+)?(?P<pmod>" + _ci(data["period_modifiers"]) + r")\s+(?P<period>" + _alt(data["periods"]) + ")" + e), self._period, 1),
         ]
+        off = data.get("offsets")
+        if off:
+            self.numbers = {k.casefold(): v for k, v in off["numbers"].items()}
+            self.units = {k.casefold(): v for k, v in off["units"].items()}
+            num = r"(?P<num>\d{1,3}|" + _ci(off["numbers"]) + ")"
+            unit = r"(?P<unit>" + _ci(off["units"]) + ")"
+            if off["ago_before"]:  # "vor drei Tagen"
+                self.patterns.append((re.compile(r"(?<!\w)(?P<dir>" + _ci(off["ago_before"]) + r")\s+" + num + r"\s+" + unit + e), self._offset, 1))
+            if off["ago_after"]:  # "three days ago"
+                self.patterns.append((re.compile(r"(?<!\w)" + num + r"\s+" + unit + r"\s+(?P<dir>" + _ci(off["ago_after"]) + ")" + e), self._offset, 1))
+            if off["ahead_before"]:  # "in zwei Wochen", "in two weeks"
+                self.patterns.append((re.compile(r"(?<!\w)(?P<ahead>" + _ci(off["ahead_before"]) + r")\s+" + num + r"\s+" + unit + e), self._offset, 1))
         if self.period_words:
             self.patterns.append((re.compile(r"(?<!\w)(?:(?i:im|in)\s+)?(?P<pw>" + _alt(data["period_words"]) + ")" + e), self._period_word, 1))
 
@@ -212,6 +224,20 @@ class _Language:
 
     def _period(self, m, anchor):
         return self._shift(m, self.periods[m.group("period").casefold()], self.period_modifiers[m.group("pmod").casefold()], anchor)
+
+    def _offset(self, m, anchor):
+        """ "vor drei Tagen", "two weeks ago", "in zwei Monaten": a day, week (its Monday), month or year."""
+        raw = m.group("num").casefold()
+        n = int(raw) if raw.isdigit() else self.numbers.get(raw)
+        if n is None:  # "vor einigen Tagen": vague
+            return self._cand(m, None, None, 1)
+        sign = 1 if m.groupdict().get("ahead") else -1
+        unit = self.units[m.group("unit").casefold()]
+        if unit == "day":
+            if anchor.day is None:
+                return self._cand(m, None, None, 1)
+            return self._cand(m, (anchor.day + dt.timedelta(days=sign * n)).isoformat(), DatePrecision.DAY, 1)
+        return self._shift(m, unit, sign * n, anchor)
 
     def _period_word(self, m, anchor):
         unit, offset = self.period_words[m.group("pw").casefold()]
