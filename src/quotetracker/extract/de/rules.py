@@ -600,16 +600,17 @@ class DocRules:
                     last = cands[-1]
                     last_sent = si
                 continue
-            if last is None or si - last_sent > 2:
-                continue
             end = self.content_end(sent)
             strength = max((self.reportive(self.toks[m], sent) for m in range(sent.a, end) if self.in_quote[m] is None),
                            default=0)
-            if strength == 0 or strength == 1 and si - last_sent > 1:
+            # Konjunktiv I in a main clause reports speech even far from its frame; weaker
+            # signals (Konjunktiv II, plain sollen) only right after a statement
+            if strength == 0 or strength == 1 and (last is None or si - last_sent > 1):
                 continue
-            prev = self.found[last]
-            idx = self.add(Found(self.chars(sent.a, end), "indirect", None, prev.speaker, si, 0.6,
-                                 follows=last, rule="free-indirect"))
+            near = last is not None and si - last_sent <= 2
+            prev = self.found[last] if last is not None else None
+            idx = self.add(Found(self.chars(sent.a, end), "indirect", None, prev.speaker if prev and near else None, si,
+                                 0.6 if near else 0.4, follows=last, rule="free-indirect" if near else "konjunktiv"))
             if idx is not None:
                 self._nested_quotes(self.found[idx].content, idx, si)
                 last_sent = si
