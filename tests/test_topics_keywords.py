@@ -48,3 +48,9 @@ def test_environment_variable_selects_the_topics_file(tmp_path, monkeypatch):
     js.write_text(json.dumps({"topics": [{"name": "x", "keywords": ["xylophon"]}]}), encoding="utf-8")
     monkeypatch.setenv("QUOTETRACKER_TOPICS", str(js))
     assert [t.name for t in load_topics()] == ["x"]
+
+
+def test_a_document_naming_one_keyword_often_is_about_it():
+    topic = KeywordTopic("klima", "Klima", ("klima*", "co2*"), min_hits=2)
+    assert match_topics("Das Klima. Wieder das Klima.", [topic], "de") == []
+    assert match_topics("Das Klima. Wieder das Klima. Immer das Klima.", [topic], "de") == ["klima"]

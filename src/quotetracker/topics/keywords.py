@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .text import lemma, tokens
 
-__all__ = ["KeywordTopic", "load_topics", "default_topics", "match_topics", "topic_hits"]
+__all__ = ["KeywordTopic", "load_topics", "default_topics", "match_topics", "topic_hits", "topic_counts"]
 
 ENV_VAR = "QUOTETRACKER_TOPICS"
 
@@ -120,6 +120,30 @@ class _Forms:
         i = bisect.bisect_left(sorted_forms, core)
         return i < len(sorted_forms) and sorted_forms[i].startswith(core)
 
+    def matching(self, pat: str) -> set[str]:
+        """Every form that ``pat`` matches."""
+        core = pat.strip("*")
+        if not core:
+            return set()
+        if pat.startswith("*") and pat.endswith("*"):
+            return {f for f in self.sorted if core in f}
+        if pat.endswith("*"):
+            i = bisect.bisect_left(self.sorted, core)
+            out = set()
+            while i < len(self.sorted) and self.sorted[i].startswith(core):
+                out.add(self.sorted[i])
+                i += 1
+            return out
+        if pat.startswith("*"):
+            rc = core[::-1]
+            i = bisect.bisect_left(self.reversed, rc)
+            out = set()
+            while i < len(self.reversed) and self.reversed[i].startswith(rc):
+                out.add(self.reversed[i][::-1])
+                i += 1
+            return out
+        return {core} if core in self.exact else set()
+
     def has(self, pat: str) -> bool:
         core = pat.strip("*")
         if not core:
@@ -133,31 +157,55 @@ class _Forms:
         return core in self.exact
 
 
-def topic_hits(text: str, topics: Sequence[KeywordTopic], lang: str = "de") -> dict[str, set[str]]:
-    """For each topic with a match, the distinct keywords found in ``text``."""
+def _analyse(text: str, lang: str) -> tuple[list[tuple[list[str], list[str]]], _Forms]:
     raw = tokens(text)
     # hyphenated compounds count whole and as their parts ("New-START-Vertrag" → new, start, vertrag)
     parts = [p for t in raw for p in t.split("-") if p]
     views = []
     for seq in (raw, parts) if len(parts) != len(raw) else (raw,):
         views.append(([t.casefold() for t in seq], [lemma(t, lang) for t in seq]))
-    forms = _Forms({f for toks, lems in views for f in (*toks, *lems)})
-    hits: dict[str, set[str]] = {}
+    return views, _Forms({f for toks, lems in views for f in (*toks, *lems)})
+
+
+def topic_counts(text: str, topics: Sequence[KeywordTopic], lang: str = "de") -> dict[str, tuple[set[str], int]]:
+    """For each topic with a match: the distinct keywords found and how often keywords occur in all."""
+    views, forms = _analyse(text, lang)
+    toks, lems = views[0]
+    out: dict[str, tuple[set[str], int]] = {}
     for topic in topics:
+        found: set[str] = set()
+        occurrences = 0
         for kw, pat in zip(topic.keywords, topic.patterns, strict=True):
             if not forms.has(pat.words[0]):
                 continue
-            if len(pat.words) == 1 or any(pat.matches_at(toks, lems, i) for toks, lems in views for i in range(len(toks))):
-                hits.setdefault(topic.name, set()).add(kw)
-    return hits
+            if len(pat.words) == 1:
+                hit = forms.matching(pat.words[0])
+                n = sum(1 for t, lem in zip(toks, lems, strict=True) if t in hit or lem in hit)
+                found.add(kw)
+                occurrences += max(n, 1)  # a match only inside a compound's part still counts once
+            else:
+                n = sum(1 for vt, vl in views for i in range(len(vt)) if pat.matches_at(vt, vl, i))
+                if n:
+                    found.add(kw)
+                    occurrences += n
+        if found:
+            out[topic.name] = (found, occurrences)
+    return out
+
+
+def topic_hits(text: str, topics: Sequence[KeywordTopic], lang: str = "de") -> dict[str, set[str]]:
+    """For each topic with a match, the distinct keywords found in ``text``."""
+    return {name: found for name, (found, _) in topic_counts(text, topics, lang).items()}
 
 
 def match_topics(text: str, topics: Sequence[KeywordTopic], lang: str = "de", min_hits: int | None = None) -> list[str]:
-    """Names of the topics ``text`` is about: ``min_hits`` distinct keywords (default: each topic's own)."""
-    hits = topic_hits(text, topics, lang)
+    """Names of the topics ``text`` is about: ``min_hits`` distinct keywords (default: each topic's own),
+    or keywords occurring ``min_hits + 1`` times (an article about one thing names it often)."""
+    counts = topic_counts(text, topics, lang)
     out = []
     for topic in topics:
         need = topic.min_hits if min_hits is None else min_hits
-        if len(hits.get(topic.name, ())) >= need:
+        found, occurrences = counts.get(topic.name, (set(), 0))
+        if found and (len(found) >= need or occurrences >= need + 1):
             out.append(topic.name)
     return out
