@@ -21,7 +21,7 @@ GENITIVE_DETS = frozenset("des der eines einer dieses dieser seines seiner ihres
 PRONOUNS = frozenset("er sie es ich wir ihr man".split())
 
 
-def np_at(toks: list[Tok], i: int, limit: int) -> tuple[int, int] | None:
+def np_at(toks: list[Tok], i: int, limit: int, coordinated: bool = False) -> tuple[int, int] | None:
     """The noun phrase starting at token i (not past ``limit``), as [i, j) token indices."""
     if i >= limit:
         return None
@@ -57,6 +57,12 @@ def np_at(toks: list[Tok], i: int, limit: int) -> tuple[int, int] | None:
         if t.text == "(" and j + 2 < limit and toks[j + 2].text == ")" and toks[j + 1].is_cap:
             j += 3
             continue
+        # coordination of names or phrases: Sonia und Willy Bogner, die Polizei und die Feuerwehr
+        if t.lower in ("und", "sowie") and j + 1 < limit and not coordinated:
+            other = np_at(toks, j + 1, limit, coordinated=True)
+            if other is not None and (toks[j + 1].is_cap or is_det(toks[j + 1])) and toks[j + 1].lower not in PRONOUNS:
+                j = other[1]
+                continue
         break
     return (i, j)
 

@@ -170,11 +170,30 @@ class DocRules:
 
     def clause_bounds(self, k: int, sent: Sentence) -> tuple[int, int]:
         """Token range of the frame clause around token k (between clause punctuation/quotes)."""
+        toks = self.toks
         a = k
-        while a > sent.a and self.toks[a - 1].text not in CLAUSE_PUNCT and self.in_quote[a - 1] is None:
+        while a > sent.a and self.in_quote[a - 1] is None:
+            if toks[a - 1].text == ")":  # a parenthesis belongs to its clause: jump over it
+                m = a - 2
+                while m > sent.a and toks[m].text != "(":
+                    m -= 1
+                if m > sent.a and toks[m].text == "(":
+                    a = m
+                    continue
+            if toks[a - 1].text in CLAUSE_PUNCT:
+                break
             a -= 1
         b = k + 1
-        while b < sent.b and self.toks[b].text not in CLAUSE_PUNCT | END_PUNCT and self.in_quote[b] is None:
+        while b < sent.b and self.in_quote[b] is None:
+            if toks[b].text == "(":
+                m = b + 1
+                while m < sent.b and toks[m].text != ")":
+                    m += 1
+                if m < sent.b:
+                    b = m + 1
+                    continue
+            if toks[b].text in CLAUSE_PUNCT | END_PUNCT:
+                break
             b += 1
         return a, b
 
@@ -191,7 +210,7 @@ class DocRules:
                 return span
         # inverted: cue first in its clause (", sagte der Minister") or after adverbs
         lead = a
-        while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag in ("ADV", "KON")):
+        while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag in ("ADV", "KON", "VAFIN", "VMFIN")):
             lead += 1
         if lead == k:
             # "Celebi, die ... vertritt, nennt das Ereignis ...": the subject opens the sentence
@@ -225,8 +244,11 @@ class DocRules:
         toks = self.toks
         if a <= sent.a or toks[a - 1].text != ",":
             return None
-        head = np_at(toks, sent.a, a)
-        if head is None or not self._nominative(head) or toks[sent.a].tag.startswith("APPR"):
+        start = sent.a
+        if toks[start].lower in ("wie", "nachdem", "als", "weil", "dass"):
+            start += 1
+        head = np_at(toks, start, a)
+        if head is None or not self._nominative(head) or toks[start].tag.startswith("APPR"):
             return None
         m = head[1]
         # allow a PP attribute (Brian Baptie von der Erdbebenwarte) before the first comma
@@ -338,6 +360,11 @@ class DocRules:
                 return (t.start, t.end), span
         # the cue may follow a short adverb: „…“, sagte auch der Minister / „…“, hieß es
         for m in (k, k + 1):
+            if m < sent.b and self.in_quote[m] is None and self.toks[m].tag == "VVFIN" and not self.verb_cue(m, sent) \
+                    and (m == k or self.toks[k].lower == "so"):
+                spk = np_after(self.toks, m + 1, self.clause_bounds(m, sent)[1])
+                if spk is not None and self._nominative(spk):
+                    return (self.toks[m].start, self.toks[m].end), spk
             if m < sent.b and self.verb_cue(m, sent):
                 spk = self.subject_of(m, sent)
                 if spk is None or self.toks[spk[0]].lower == "es":
