@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .resources import word_list
 
-_YEAR_WITH_PERIOD = re.compile(r"^\d{4}\.$")
-_NUMBER_WITH_PERIOD = re.compile(r"^\d+\.$")
+_ORDINAL = re.compile(r"^\d{1,3}\.$")
+# "DC-9.", "31:31.", "5.000.": a digit before the period but not a plain ordinal
+_ENDS_WITH_DIGIT_PERIOD = re.compile(r"^\S*\d\.$")
+_DIGIT_PERIOD_IN_TEXT = re.compile(r"\d\.(?=\s|$)")
 
 
 def add_news_exceptions(nlp: Language) -> None:
@@ -31,7 +34,7 @@ def _ends_a_sentence(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1]
     if nxt.is_space and "\n" in nxt.text:
         return True
-    if not _YEAR_WITH_PERIOD.match(tok.text):
+    if _ORDINAL.match(tok.text):
         return False  # 1-3 digits: an ordinal ("am 3. November", "der 20. Jahrestag")
     if nxt.text in word_list("months"):
         return False
@@ -40,7 +43,14 @@ def _ends_a_sentence(doc: Doc, i: int) -> bool:
 
 @Language.component("qt_de_number_period")
 def split_number_period(doc: Doc) -> Doc:
-    targets = [t for t in doc if _NUMBER_WITH_PERIOD.match(t.text) and _ends_a_sentence(doc, t.i)]
+    text = doc.text
+    if not _DIGIT_PERIOD_IN_TEXT.search(text):
+        return doc
+    starts = doc.to_array(IDX)
+    ends = {m.end() for m in _DIGIT_PERIOD_IN_TEXT.finditer(text)}
+    candidates = [int(numpy.searchsorted(starts, end, side="right")) - 1 for end in ends]
+    targets = [doc[i] for i in sorted(set(candidates))
+               if _ENDS_WITH_DIGIT_PERIOD.match(doc[i].text) and _ends_a_sentence(doc, i)]
     if not targets:
         return doc
     with doc.retokenize() as retok:

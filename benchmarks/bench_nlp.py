@@ -1,0 +1,96 @@
+"""Throughput of the whole German layer (quotetracker.nlp.de.load()) on ../shared/corpus/de_news.jsonl, one core.
+
+Usage: python benchmarks/bench_nlp.py [--kind trained|rules] [--limit-chars N] [--append]
+Counts words = tokens that are neither whitespace nor punctuation (tokens/s printed too).
+--append adds a line to benchmarks/RESULTS.md with machine (lscpu model, cores), date and commit.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"  # one core: set before numpy is imported
+
+import argparse  # noqa: E402
+import datetime  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def machine() -> str:
+    model, cores = "unknown CPU", os.cpu_count()
+    try:
+        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
+            if line.startswith("Model name:"):
+                model = line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return f"{model}, {cores} cores"
+
+
+def commit() -> str:
+    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return out.stdout.strip() or "unknown"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kind", default=None, help="trained | rules (default: what load() ships)")
+    ap.add_argument("--limit-chars", type=int, default=1_000_000, help="stop after this many characters of text")
+    ap.add_argument("--shared", default=os.environ.get("QUOTETRACKER_SHARED", str(ROOT.parent / "shared")))
+    ap.add_argument("--append", action="store_true", help="append the result to benchmarks/RESULTS.md")
+    args = ap.parse_args()
+    corpus = Path(args.shared) / "corpus" / "de_news.jsonl"
+    if not corpus.exists():
+        print(f"skipped: {corpus} not found")
+        return 0
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    texts, chars = [], 0
+    for line in corpus.open(encoding="utf-8"):
+        text = json.loads(line)["text"]
+        texts.append(text)
+        chars += len(text)
+        if chars >= args.limit_chars:
+            break
+
+    t0 = time.perf_counter()
+    from quotetracker.nlp.de import load
+
+    nlp = load(args.kind)
+    load_s = time.perf_counter() - t0
+    nlp("Aufwärmen.")  # first-call costs (lazy tables) are not throughput
+    words = tokens = 0
+    t1 = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=64):
+        for tok in doc:
+            if not tok.is_space:
+                tokens += 1
+                words += not tok.is_punct
+    secs = time.perf_counter() - t1
+    kind = args.kind or ("trained" if (Path(nlp.path or "") / "config.cfg").exists() else "default")
+    line = (f"| {datetime.date.today()} | {commit()} | {machine()} | nlp.de ({kind}) | {len(texts)} docs, "
+            f"{words} words | {words / secs:,.0f} words/s ({tokens / secs:,.0f} tokens/s) | load {load_s:.2f} s |")
+    print(line)
+    if args.append:
+        results = ROOT / "benchmarks" / "RESULTS.md"
+        header = "## German NLP layer (benchmarks/bench_nlp.py, one core)"
+        existing = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
+        with results.open("a", encoding="utf-8") as fh:
+            if not results.exists() or not existing.strip():
+                fh.write("# Benchmark results\n")
+            if header not in existing:
+                fh.write(f"\n{header}\n\n| date | commit | machine | pipeline | input | throughput | load |\n"
+                         "|---|---|---|---|---|---|---|\n")
+            fh.write(line + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

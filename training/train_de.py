@@ -1,0 +1,74 @@
+"""Rebuild the shipped German weights from ../shared (python -m training.train_de).
+
+Steps (each skipped with --reuse when its output already exists in training/work/):
+ 1. silver    HanTa + rules over corpus/de_news.jsonl          -> work/silver_news.spacy
+ 2. prepare   UD GSD dev (gold), GermEval + Europeana (gold NER) -> work/*.spacy
+ 3. train     spaCy: CNN tok2vec + STTS tagger + NER (config.cfg, seed 13, max_steps) -> work/run/
+ 4. lexicon   (form, tag) -> lemma, verb morphemes               -> model/lexicon.tsv.gz
+ 5. gazetteer names from the NER training data                   -> model/gazetteer.tsv
+ 6. install   model-best + tables -> src/quotetracker/nlp/de/model/ (MODEL_CARD.md kept)
+ 7. evaluate  held-out numbers (same as `quotetracker nlp-eval`)  -> work/eval.json
+Single-threaded and seeded; the runs are deterministic on the same machine and library versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from .paths import ROOT, WORK, shared_dir
+
+MODEL_DIR = ROOT / "src" / "quotetracker" / "nlp" / "de" / "model"
+KEEP_IN_MODEL = ("MODEL_CARD.md",)
+
+
+def run(cmd: list[str]) -> None:
+    print("+", " ".join(cmd), flush=True)
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    subprocess.run(cmd, check=True, cwd=ROOT, env=env)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reuse", action="store_true", help="keep existing silver/prepared data and training run")
+    ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument("--no-install", action="store_true", help="do not replace the shipped model")
+    args = ap.parse_args()
+    shared_dir()  # fail early without shared data
+    py = sys.executable
+    if not (args.reuse and (WORK / "silver_news.spacy").exists()):
+        run([py, "-m", "training.silver"])
+    if not (args.reuse and (WORK / "ner_train.spacy").exists()):
+        run([py, "-m", "training.prepare"])
+    train_dir = WORK / "train"
+    train_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("silver_news.spacy", "gsd_dev.spacy", "ner_train.spacy"):
+        shutil.copyfile(WORK / name, train_dir / name)
+    shutil.copyfile(WORK / "gsd_dev.spacy", train_dir / "gsd_dev_again.spacy")  # gold counts twice
+    best = WORK / "run" / "model-best"
+    if not (args.reuse and best.exists()):
+        cmd = [py, "-m", "spacy", "train", "training/config.cfg", "--output", str(WORK / "run"),
+               "--paths.train", str(train_dir), "--paths.dev", str(WORK / "ner_dev.spacy")]
+        if args.max_steps:
+            cmd += ["--training.max_steps", str(args.max_steps)]
+        run(cmd)
+    run([py, "-m", "training.lexicon", str(best / "lexicon.tsv.gz")])
+    run([py, "-m", "training.gazetteer", str(best / "gazetteer.tsv")])
+    if args.no_install:
+        return
+    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+    for item in MODEL_DIR.iterdir():
+        if item.name not in KEEP_IN_MODEL:
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+    for item in best.iterdir():
+        target = MODEL_DIR / item.name
+        shutil.copytree(item, target) if item.is_dir() else shutil.copyfile(item, target)
+    run([py, "-m", "quotetracker", "nlp-eval", "--kind", "trained", "--json"])
+
+
+if __name__ == "__main__":
+    main()
