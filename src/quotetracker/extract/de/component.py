@@ -55,11 +55,15 @@ def _inherit_speakers(found, rules: DocRules) -> None:
     last = None
     for i in order:
         f = found[i]
-        if f.rule == "direct-nocue" and f.speaker is None and last is not None:
-            prev = found[last]
-            if f.sent - prev.sent <= 2:
+        if f.rule == "direct-nocue" and f.speaker is None:
+            prev = found[last] if last is not None else None
+            if prev is not None and f.sent - prev.sent <= 2:
                 f.speaker = prev.speaker
                 f.confidence = 0.6
+            else:
+                # no statement just before: the person named around the quote
+                f.speaker = rules.person_near(f.sent, f.content[0])
+                f.confidence = 0.4
         if f.speaker is not None and not f.nested:
             last = i
 

@@ -283,6 +283,29 @@ class DocRules:
             return False
         return True
 
+    def person_near(self, si: int, before: int) -> tuple[int, int] | None:
+        """The last person (or organisation) named in this sentence outside quotes, else in the previous one."""
+        for sj in (si, si - 1):
+            if sj < 0:
+                continue
+            sent = self.sents[sj]
+            best = None
+            for kind in ("PER", "ORG"):
+                k = sent.a
+                while k < sent.b:
+                    t = self.toks[k]
+                    if t.ent == kind and self.in_quote[k] is None:
+                        j = k
+                        while j < sent.b and self.toks[j].ent == kind:
+                            j += 1
+                        best = (k, j)
+                        k = j
+                    else:
+                        k += 1
+                if best is not None:
+                    return best
+        return None
+
     # ------------------------------------------------------------------ main
     def run(self) -> list[Found]:
         for si, sent in enumerate(self.sents):
