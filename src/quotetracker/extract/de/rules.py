@@ -325,7 +325,7 @@ class DocRules:
         qs = self.quotes_in(sent)
         for qn, q in enumerate(qs):
             n_words = len(self.text[q.start : q.end].split())
-            if n_words == 0:
+            if n_words == 0 or self._title_like(q):
                 continue
             cue, spk = self._cue_after_quote(q, sent)
             if cue is None:
@@ -351,6 +351,14 @@ class DocRules:
             if n_words < 2 and spk is None:
                 continue
             self.add(Found((q.start, q.end), "direct", cue, spk, si, 0.9, rule="direct"))
+
+    def _title_like(self, q: QuotePart) -> bool:
+        """Names and titles in quotation marks (Morning Star, „Coup des Nations“): short,
+        capitalised, without any verb, adverb or pronoun."""
+        inner = [t for t in self.toks if q.start <= t.start and t.end <= q.end and not t.is_punct]
+        if not inner or len(inner) > 6 or not inner[0].is_cap:
+            return False
+        return not any(t.tag.startswith(("V", "ADV", "ADJD", "PTK", "PPER", "PRF")) for t in inner)
 
     def _clausal_quote(self, q: QuotePart, n_words: int) -> bool:
         """A quote that stands as its own clause (after ':' or ',', or long and sentence-like)."""
@@ -523,7 +531,7 @@ class DocRules:
         f = self.found[idx]
         for q in self.top:
             if span[0] <= q.open and q.outer_end <= span[1] + 1:
-                if len(self.text[q.start : q.end].split()) >= 2:
+                if len(self.text[q.start : q.end].split()) >= 2 and not self._title_like(q):
                     f.kind = "mixed" if f.kind == "indirect" else f.kind
                     self.add(Found((q.start, q.end), "direct", f.cue, f.speaker, si, 0.6, follows=idx,
                                    nested=True, rule="nested"))
@@ -588,7 +596,9 @@ class DocRules:
             return
         # 4) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
         if cue is not None and cue.reported and speaker is not None:
-            if True:
+            passive = not cue.finite and any(toks[m].lower in ("wurde", "wurden", "wird", "werden", "worden")
+                                             for m in range(a, b))
+            if not passive and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
                 self._emit_content(si, sent, sent.a, end, None, speaker, "reported", "reported")
                 # the cue lies inside a reported span: keep it for the record
                 if self.found and self.found[-1].rule == "reported":
