@@ -599,7 +599,16 @@ class DocRules:
             passive = not cue.finite and any(toks[m].lower in ("wurde", "wurden", "wird", "werden", "worden")
                                              for m in range(a, b))
             if not passive and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
-                self._emit_content(si, sent, sent.a, end, None, speaker, "reported", "reported")
+                if toks[sent.a].lower in ("dies", "das") and sent.a + 1 == k:
+                    # "Dies gab das Komitee bekannt": the statement is what "dies" refers to
+                    self._emit_content(si, sent, sent.a, sent.a + 1, cue_span, speaker, "indirect", "dies")
+                    return
+                r_end = end
+                for m in range(k + 1, end):
+                    if toks[m].lower == "und" and m + 1 < end and toks[m + 1].tag in ("VVFIN", "VAFIN", "VMFIN"):
+                        r_end = m
+                        break
+                self._emit_content(si, sent, sent.a, r_end, None, speaker, "reported", "reported")
                 # the cue lies inside a reported span: keep it for the record
                 if self.found and self.found[-1].rule == "reported":
                     self.found[-1].cue = cue_span
@@ -616,10 +625,29 @@ class DocRules:
 
     def _clause_run_end(self, c0: int, end: int) -> int:
         """Content runs to the sentence end, but stops before a closing ', so X' frame."""
-        for m in range(c0, end):
-            if self.toks[m].lower == "so" and m > c0 and self.toks[m - 1].text == "," and m + 2 >= end - 3:
+        toks = self.toks
+        for m in range(c0 + 2, end):
+            if self.in_quote[m] is not None:
+                continue
+            t, prev = toks[m], toks[m - 1]
+            if t.lower == "so" and prev.text == "," and m + 2 >= end - 3:
                 return m - 1
+            # a new clause that is no longer the statement: "; ...", ", denn ...", ", was er ... zurückführt",
+            # "... und gab an, ..." (a second predicate of the speaker)
+            if t.text == ";":
+                return m
+            if prev.text == "," and t.lower in self.w["clause_breakers"]:
+                return m - 1
+            if t.lower == "und" and m + 1 < end and toks[m + 1].tag in ("VVFIN", "VAFIN", "VMFIN") \
+                    and self.verb_cue(m + 1, self._sentence_of(m)) is not None:
+                return m
         return end
+
+    def _sentence_of(self, k: int) -> Sentence:
+        for sent in self.sents:
+            if sent.a <= k < sent.b:
+                return sent
+        return self.sents[-1]
 
     def _has_konj(self, a: int, b: int) -> bool:
         return any(self.toks[m].konj for m in range(a, b) if self.in_quote[m] is None)
