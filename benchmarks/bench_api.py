@@ -212,6 +212,30 @@ def grow_sqlite(src: Path, dst: Path, factor: int) -> float:
     return time.perf_counter() - started
 
 
+def pg_database(base_url: str, name: str) -> tuple[str, bool]:
+    """The URL of database ``name`` on the server of ``base_url`` (created when missing) and whether it holds statements."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(make_url(base_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar() is not None
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = make_url(base_url).set(database=name).render_as_string(hide_password=False)
+    if not exists:
+        return url, False
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            filled = conn.execute(text("SELECT count(*) FROM statements")).scalar() > 0
+    except Exception:  # created but never migrated
+        filled = False
+    engine.dispose()
+    return url, filled
+
+
 def queries(corpus: Corpus) -> list[tuple[str, str, dict]]:
     top_speaker, mid_speaker = corpus.speakers[0], corpus.speakers[150]
     return [
@@ -313,10 +337,9 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[int, dict] = {}
     for size in args.sizes:
+        filled = False
         if args.pg:
-            from sqlalchemy.engine import make_url
-
-            url = make_url(args.pg).set(database=f"qt_bench_{size}").render_as_string(hide_password=False)
+            url, filled = pg_database(args.pg, f"qt_bench_{size}")
             path = None
         else:
             Path(args.db_dir).mkdir(parents=True, exist_ok=True)
@@ -330,11 +353,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"growing {base} x{factor} into {path}", flush=True)
             build_s = grow_sqlite(base, path, factor)
             how = f"{factor} copies of the {args.grow_from:,} database"
-        elif path is None or not path.exists():
+        elif (path is None and not filled) or (path is not None and not path.exists()):
             print(f"building {size:,} statements into {url}", flush=True)
             build_s = build(url, size)
         else:
-            print(f"reusing {path}")
+            print(f"reusing {path or url}")
         print(f"measuring {size:,} statements", flush=True)
         rows = measure(url, args.repeats, args.budget_s)
         results[size] = {"rows": rows, "build_s": build_s, "how": how, "db_mb": path.stat().st_size / 1e6 if path else 0.0}
