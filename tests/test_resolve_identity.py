@@ -169,3 +169,29 @@ def test_the_kremlin_spokesman_of_the_example_corpus_is_one_identity_found_by_ev
     assert peskow_ids <= set(peskow.statement_ids)
     for query in ("Peskow", "Peskov", "Dmitri Peskow", "Dmitry Peskov", "Kremlsprecher", "Kremlin spokesman"):
         assert matches_identity(peskow, query), query
+
+
+def test_a_given_name_alone_never_links_across_documents():
+    ms = [
+        M(1, 1, "Thomas Enders", "Thomas Enders", "PER", "2010-01-01"),
+        M(2, 2, "Thomas Steg", "Thomas Steg", "PER", "2010-01-01"),
+        M(3, 3, "Thomas", "Thomas", "PER", "2010-01-02"),
+        M(4, 4, "Thomas", "Thomas", "PER", "2010-01-02"),
+        M(5, 2, "Thomas", "Thomas", "PER", "2010-01-01"),  # in Steg's article
+    ]
+    owner = _by_statement(resolve_speakers(ms))
+    assert owner[3] != owner[4]
+    assert owner[3] not in (owner[1], owner[2])
+    assert owner[5] == owner[2]
+
+
+def test_hyphenated_and_spaced_given_names_and_nominal_roles_agree():
+    ms = [
+        M(1, 1, "Franz Josef Jung", "Franz Josef Jung", "PER", "2006-03-07"),
+        M(2, 2, "Franz-Josef Jung", "Franz-Josef Jung", "PER", "2006-10-03"),
+        M(3, 3, "Edmund Stoiber", "CSU-Vorsitzender Edmund Stoiber", "PER", "2005-04-10"),
+        M(4, 4, None, "der CSU-Vorsitzende", None, "2005-10-06"),
+    ]
+    owner = _by_statement(resolve_speakers(ms))
+    assert owner[1] == owner[2]
+    assert owner[4] == owner[3] == "edmund stoiber"

@@ -137,6 +137,37 @@ def load_examples_pipeline(path: Path = HERE / "gold_examples.jsonl", expected: 
     return mentions, labels
 
 
+def load_de_news_pipeline(shared: Path, path: Path = HERE / "gold_de_news.jsonl") -> tuple[list[SpeakerMention], list[str]]:
+    """The de_news gold with mentions from the German extractor: each gold mention is matched to an
+    extracted statement whose speaker span overlaps it; its speaker_name and mention are used.
+    Gold mentions the extractor did not attribute are left out (they count for neither side)."""
+    from quotetracker.extract import get_extractor
+    from quotetracker.model import Document
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {r["doc"] for r in rows}
+    docs = {}
+    with open(shared / "corpus" / "de_news.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["id"] in wanted:
+                docs[d["id"]] = d
+    extractor = get_extractor("de")
+    extractions = {i: extractor.extract(Document(text=d["text"], id=i, date=d.get("date"), lang="de", source=d.get("source"))) for i, d in sorted(docs.items())}
+    doc_index = {doc_id: n for n, doc_id in enumerate(sorted(wanted))}
+    mentions, labels = [], []
+    for k, r in enumerate(rows):
+        ex = extractions[r["doc"]]
+        s, e = r["span"]
+        match = next((st for st in ex.statements if st.speaker is not None and st.speaker.start < e and s < st.speaker.end), None)
+        if match is None:
+            continue
+        mention = match.speaker.text(ex.document.text) if match.speaker else None
+        mentions.append(SpeakerMention(statement_id=k, document_id=doc_index[r["doc"]], name=match.speaker_name, mention=mention, label=match.speaker_label, date=ex.document.date))
+        labels.append(r["cluster"])
+    return mentions, labels
+
+
 def predict(mentions: Sequence[SpeakerMention], baseline: bool = False) -> list[str]:
     if baseline:
         return [normalize_name(m.name or m.mention or "") for m in mentions]
@@ -164,6 +195,8 @@ def score(shared: Path | None = None, baseline: bool = False, with_errors: bool 
         sets["examples_extracted"] = load_examples_pipeline()
     if shared is not None:
         sets["de_news"] = load_de_news(shared)
+        if pipeline:
+            sets["de_news_extracted"] = load_de_news_pipeline(shared)
     for name, (mentions, gold) in sets.items():
         pred = predict(mentions, baseline)
         res = pairwise(gold, pred)
@@ -179,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--shared", help="the shared folder (default: $QUOTETRACKER_SHARED or ../shared)")
     ap.add_argument("--baseline", action="store_true", help="score exact normalised names instead of resolve_speakers")
     ap.add_argument("--errors", action="store_true", help="list wrong and missed merges")
-    ap.add_argument("--pipeline", action="store_true", help="also score the examples with mentions from the extractors (slow)")
+    ap.add_argument("--pipeline", action="store_true", help="also score both gold files with mentions from the extractors (slow)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     shared = find_shared(args.shared)

@@ -78,6 +78,11 @@ def _surname_key(tok: str) -> str:
     return translit_key(tok.split()[-1]) if tok else ""
 
 
+def _given_key(tok: str) -> str:
+    """Key of a given name: its first part, so "Franz-Josef" = "Franz Josef", "Hans-Peter" = "Hans Peter"."""
+    return translit_key(re.split(r"[-‐‑]", tok)[0])
+
+
 def _is_initial(tok: str) -> bool:
     return len(tok.rstrip(".")) == 1
 
@@ -123,7 +128,7 @@ def cluster_mentions(mentions: Sequence[NameMention]) -> tuple[list[Cluster], Ro
         elif _is_initial(toks[0]):
             initials.append(p)
         else:
-            full[(translit_key(toks[0]), _surname_key(toks[-1]))].append(p)
+            full[(_given_key(toks[0]), _surname_key(toks[-1]))].append(p)
 
     for gk, sk in sorted(full):  # "Wladimir Putins" is the genitive of "Wladimir Putin"
         surname = full[(gk, sk)][0].parsed.tokens[-1]
@@ -167,11 +172,23 @@ def cluster_mentions(mentions: Sequence[NameMention]) -> tuple[list[Cluster], Ro
         return None, 0.0
 
     # --- 2. surname-only and initial + surname mentions
+    by_given: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in sorted(full):
+        by_given[k[0]].append(k)
     for p in surname_only + initials:
         sk = surname_of(p)
         candidates = by_surname.get(sk, [])
+        if not candidates and len(p.parsed.tokens) == 1 and _given_key(p.parsed.tokens[0]) in by_given:
+            # a given name alone ("Thomas"): only the full name with it in the same document, never across documents
+            gk = _given_key(p.parsed.tokens[0])
+            same_doc = [k for k in by_given[gk] if any(q.m.document_id == p.m.document_id for q in full[k])]
+            if len(same_doc) == 1 and p.m.document_id is not None:
+                add(f"person:{same_doc[0][0]} {same_doc[0][1]}", p, 0.7, "person")
+            else:
+                add(f"given:{gk}@{p.m.document_id}", p, 0.4, "surname")
+            continue
         if len(p.parsed.tokens) > 1:  # "W. Putin": the initial must agree
-            initial = translit_key(p.parsed.tokens[0])[:1]
+            initial = _given_key(p.parsed.tokens[0])[:1]
             candidates = [c for c in candidates if c[0][:1] == initial]
         chosen, conf = pick(candidates, p.day)
         if chosen is not None:

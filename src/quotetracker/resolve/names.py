@@ -161,6 +161,7 @@ def is_role_word(token: str) -> bool:
 
 
 _ADJ_END = re.compile(r"(isch|lich|ig)(e|en|er|es|em)$")
+_NOMINAL_ADJ = re.compile(r"ende[rn]?$")
 _FEMININE = re.compile(r"(er|ent|eur|är|ar)in$")
 _ARTICLES = {
     "der", "die", "das", "des", "dem", "den", "the", "a", "an", "ein", "eine", "einer", "eines", "einem",
@@ -183,6 +184,7 @@ def normalize_role(text: str) -> str:
             continue
         tok = _ADJ_END.sub(r"\1", tok)
         tok = _FEMININE.sub(r"\1", tok)
+        tok = _NOMINAL_ADJ.sub("end", tok)  # der Vorsitzende / ein Vorsitzender / des Vorsitzenden
         if tok.endswith("enten") and len(tok) > 7:  # Präsidenten → Präsident (weak noun)
             tok = tok[:-2]
         words.append(tok)
