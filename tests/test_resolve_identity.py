@@ -195,3 +195,17 @@ def test_hyphenated_and_spaced_given_names_and_nominal_roles_agree():
     owner = _by_statement(resolve_speakers(ms))
     assert owner[1] == owner[2]
     assert owner[4] == owner[3] == "edmund stoiber"
+
+
+def test_keys_survive_when_other_documents_arrive():
+    base = [
+        M(1, 1, None, "ein Sprecher", None, "2020-01-01"),
+        M(2, 2, "Polizei", "die Polizei", "ORG", "2020-01-01"),
+        M(3, 3, "Dmitri Peskow", "Dmitri Peskow", "PER", "2020-01-01"),
+        M(4, 4, None, "der Kreml-Sprecher", None, "2019-01-01"),
+    ]
+    more = base + [M(5, 5, None, "ein Sprecher", None, "2020-02-01"), M(6, 6, "Polizei", "Die Polizei", "ORG", "2020-02-01")]
+    before = {sid: i.key for i in resolve_speakers(base) for sid in i.statement_ids}
+    after = {sid: i.key for i in resolve_speakers(more) for sid in i.statement_ids}
+    assert all(after[sid] == key for sid, key in before.items())
+    assert after[5] != after[1] and after[6] != after[2]

@@ -72,6 +72,7 @@ class _Group:
     canonical: str | None = None  # forced by a correction
     extra_aliases: set[str] = field(default_factory=set)
     cache: dict = field(default_factory=dict)  # canonical / names, dropped whenever the group changes
+    scope: str = ""  # key suffix of identities that hold for one document or one year only ("@12", "2020")
 
 
 def _aliases_of(m: NameMention) -> set[str]:
@@ -181,7 +182,7 @@ def resolve_names(mentions: Sequence[NameMention], corrections: Sequence[Correct
     index_of = {m.id: k for k, m in enumerate(mentions)}
     groups: list[_Group] = []
     for c in clusters:
-        groups.append(_Group(members=[index_of[i] for i in c.members], confidences=list(c.link_confidence), roles=_roles(c, table, mentions, index_of)))
+        groups.append(_Group(members=[index_of[i] for i in c.members], confidences=list(c.link_confidence), roles=_roles(c, table, mentions, index_of), scope=_scope(c.key)))
     for corr in corrections:
         _apply(groups, mentions, corr)
     out: list[tuple[Identity, list[int]]] = []
@@ -190,7 +191,7 @@ def resolve_names(mentions: Sequence[NameMention], corrections: Sequence[Correct
         if not g.members:
             continue
         canonical = _canonical_of(g, mentions)
-        key = normalize_name(canonical) or "?"
+        key = " ".join(filter(None, (normalize_name(canonical) or "?", g.scope)))
         used[key] = used.get(key, 0) + 1
         if used[key] > 1:  # two identities with one name (ambiguous surname, a split)
             key = f"{key}#{used[key]}"
@@ -201,6 +202,18 @@ def resolve_names(mentions: Sequence[NameMention], corrections: Sequence[Correct
         ident = Identity(key=key, canonical=canonical, aliases=aliases, roles=sorted(set(g.roles), key=lambda r: (r[0], r[1] or "", r[2] or "")), confidence=conf)
         out.append((ident, sorted(g.members)))
     return out
+
+
+def _scope(cluster_key: str) -> str:
+    """"role:kremlsprecher:2020" → "2020"; "name:ORG:polizei@17" → "@17"; otherwise no scope.
+
+    Keys of identities that only hold inside one document or year carry it, so they
+    stay stable when other documents come and go."""
+    if "@" in cluster_key:
+        return "@" + cluster_key.rsplit("@", 1)[1]
+    if cluster_key.startswith("role:"):
+        return cluster_key.rsplit(":", 1)[1]
+    return ""
 
 
 def _roles(c: Cluster, table: RoleTable, mentions: Sequence[NameMention], index_of: dict[int, int]) -> list[tuple[str, str | None, str | None]]:
