@@ -161,3 +161,30 @@ def test_identities_rebuilt_and_corrections_survive_reingest(db_url, tmp_path):
 def test_report_exit_codes():
     assert IngestReport().exit_code == 0
     assert IngestReport(rejected=1).exit_code == 1
+
+
+def test_a_concurrent_writer_storing_the_same_document_is_tolerated(db_url, monkeypatch):
+    """If another process stores a document between our hash check and our write, the batch is retried and skips it."""
+    store = Store(db_url)
+    other = Store(db_url)
+    docs = [Document(text=f"„Satz {i}“, sagte X.", id=f"w{i}", lang="xx") for i in range(3)]
+    real_write = store.write_batch
+    calls = {"n": 0}
+
+    def racing_write(extractions, run_id=None, reject_rows=()):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            other.write_batch([extractions[1]])  # the other writer wins the race for w1
+            real_known = store.known_hashes
+            monkeypatch.setattr(store, "known_hashes", lambda hashes, conn=None: set())  # our check misses it once
+            try:
+                return real_write(extractions, run_id, reject_rows)
+            finally:
+                monkeypatch.setattr(store, "known_hashes", real_known)
+        return real_write(extractions, run_id, reject_rows)
+
+    monkeypatch.setattr(store, "write_batch", racing_write)
+    report = ingest_records(store, docs, batch_size=3)
+    assert calls["n"] == 2
+    assert (report.accepted, report.duplicates) == (2, 1)
+    assert store.count("documents") == 3 and store.count("statements") == 3

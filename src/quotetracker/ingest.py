@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from .model import Document, Extraction, parse_date
 from .store import RejectRow, Store
 
@@ -162,7 +164,12 @@ def ingest_records(
                 extractions.append(res)
             else:
                 reject(res)
-        result = store.write_batch(extractions, report.run_id, list(pending_rejects))
+        try:
+            result = store.write_batch(extractions, report.run_id, list(pending_rejects))
+        except IntegrityError:
+            # Another writer stored one of these documents meanwhile (content_hash is UNIQUE):
+            # the batch was rolled back whole; writing it again skips what is now stored.
+            result = store.write_batch(extractions, report.run_id, list(pending_rejects))
         report.accepted += result.documents
         report.statements += result.statements
         report.duplicates += result.duplicates
