@@ -76,3 +76,17 @@ def test_english_document_gets_english_dates_topics_and_about():
     assert [d.value for d in st.dates] == ["2021-01-26"]
     assert st.topics == ["ruestungskontrolle"]
     assert [e.text for e in st.about] == ["Washington"]
+
+
+def test_an_organisation_is_not_about_itself():
+    text = "Die Bundesregierung erklärte, die Bundesregierung und die Nato stünden zusammen."
+    doc = Document(text=text, id="o1", date="2021-01-07", lang="de")
+    content = Span(text.index("die Bundesregierung und"), len(text) - 1)
+    ents = [
+        EntityMention(Span(4, 19), "ORG", "Bundesregierung"),
+        EntityMention(Span(content.start + 4, content.start + 19), "ORG", "Bundesregierung"),
+        EntityMention(Span(text.index("Nato"), text.index("Nato") + 4), "ORG", "Nato"),
+    ]
+    st = Statement(content=content, kind="indirect", speaker=Span(0, 19), speaker_name="Die Bundesregierung", speaker_label="ORG")
+    ex = enrich(Extraction(document=doc, lang="de", entities=ents, statements=[st]))
+    assert [e.text for e in ex.statements[0].about] == ["Nato"]

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .dates import dates_for_span, find_dates
 from .model import EntityMention, Extraction, Statement
-from .resolve.names import normalize_name, parse_person, translit_key
+from .resolve.names import normalize_name, normalize_org, parse_person, translit_key
 from .topics.keywords import KeywordTopic, load_topics, match_topics
 
 __all__ = ["enrich", "about_entities"]
@@ -36,8 +36,10 @@ def _configured_topics() -> tuple[KeywordTopic, ...]:
 def _is_speaker(entity: EntityMention, st: Statement) -> bool:
     if st.speaker is not None and entity.span.overlaps(st.speaker):
         return True
-    if not st.speaker_name or entity.label not in ("PER", None):
+    if not st.speaker_name:
         return False
+    if entity.label not in ("PER", None):  # an organisation speaking about itself
+        return normalize_org(entity.canonical or entity.text) == normalize_org(st.speaker_name)
     speaker = parse_person(st.speaker_name).tokens
     named = parse_person(entity.canonical or entity.text).tokens
     if not speaker or not named:
