@@ -188,3 +188,16 @@ def test_a_concurrent_writer_storing_the_same_document_is_tolerated(db_url, monk
     assert calls["n"] == 2
     assert (report.accepted, report.duplicates) == (2, 1)
     assert store.count("documents") == 3 and store.count("statements") == 3
+
+
+def test_configured_keyword_topics_are_stored_as_user_topics(db_url):
+    from quotetracker.query import QueryService
+    from quotetracker.topics.keywords import load_topics
+
+    configured = load_topics()
+    store = Store(db_url)
+    ingest_records(store, [Document(text="„Gut“, sagte sie.", id="t", lang="xx")])
+    topics = {t.label: t for t in QueryService(store).topics()}
+    for t in configured:
+        assert topics[t.name].origin == "user"
+        assert topics[t.name].keywords == list(t.keywords)

@@ -120,6 +120,17 @@ def extract_documents(docs: Sequence[Document]) -> list[Extraction | RejectRow]:
     return out  # type: ignore[return-value]
 
 
+def _define_user_topics(store: Store) -> None:
+    """Record the configured keyword topics (those enrich assigns) as ``origin='user'`` with their keywords."""
+    try:
+        from .topics.keywords import load_topics
+
+        topics = load_topics()
+    except Exception:  # no topic configuration: statements simply get no keyword topics
+        return
+    store.define_topics((t.name, "user", list(t.keywords)) for t in topics)
+
+
 def ingest_records(
     store: Store,
     records: Iterable[Any],
@@ -142,6 +153,7 @@ def ingest_records(
     report = IngestReport()
     started = time.perf_counter()
     report.run_id = store.start_run(inputs)
+    _define_user_topics(store)
     seen: set[str] = set()
     pending_docs: list[Document] = []
     pending_rejects: list[RejectRow] = []
