@@ -43,6 +43,9 @@ class Sentence:
 class DocRules:
     """All statements of one document."""
 
+    # rules whose paraphrase may wrap a direct quote found earlier
+    MIXED_OK = frozenset({"so", "verb-after", "verb-before", "prep", "free-indirect", "konjunktiv", "prep-before"})
+
     def __init__(self, doc) -> None:
         self.text: str = doc.text
         self.toks: list[Tok] = view(doc)
@@ -51,7 +54,7 @@ class DocRules:
         self.in_quote = self._mark_quotes()
         self.sents = self._sentences(doc)
         self.found: list[Found] = []
-        self.claimed: list[tuple[int, int]] = []  # character spans already used as content
+        self.claimed: list[tuple[int, int, str]] = []  # content spans already used, with their kind
         self.w = words()
         self.verbs = verb_table()
         self.source_suffixes = tuple(self.w["source_noun_suffixes"])
@@ -97,11 +100,17 @@ class DocRules:
     def chars(self, i: int, j: int) -> tuple[int, int]:
         return (self.toks[i].start, self.toks[j - 1].end)
 
-    def is_free(self, span: tuple[int, int]) -> bool:
+    def is_free(self, span: tuple[int, int], allow_mixed: bool = False) -> bool:
         s, e = span
-        for a, b in self.claimed:
+        for a, b, kind in self.claimed:
             inter = min(e, b) - max(s, a)
-            if inter > 0 and inter >= 0.5 * min(e - s, b - a):
+            if inter <= 0:
+                continue
+            if inter >= 0.5 * (max(e, b) - min(s, a)):
+                return False
+            # a paraphrase may contain a direct quote (mixed), nothing else may overlap much
+            contains_quote = kind == "direct" and s <= a and b <= e and (e - s) >= 2 * (b - a)
+            if not (contains_quote and allow_mixed) and inter >= 0.5 * min(e - s, b - a):
                 return False
         return True
 
@@ -115,11 +124,11 @@ class DocRules:
         if e - s < 2:
             return None
         f.content = (s, e)
-        if not f.nested and not self.is_free(f.content):
+        if not f.nested and not self.is_free(f.content, allow_mixed=f.rule in self.MIXED_OK):
             return None
         self.found.append(f)
         if not f.nested:
-            self.claimed.append(f.content)
+            self.claimed.append((*f.content, f.kind))
         return len(self.found) - 1
 
     def content_end(self, sent: Sentence) -> int:
@@ -144,6 +153,9 @@ class DocRules:
             return None
         for c in cues:
             if c.particle is None:
+                return c
+            # subordinate clause order: "wie das Ministerium bekannt gab"
+            if k > sent.a and self.toks[k - 1].lower == c.particle:
                 return c
             # the particle must close the clause: teilte ... mit
             for m in range(k + 1, sent.b):
@@ -202,6 +214,11 @@ class DocRules:
         """The subject of the cue verb at k, from word order (no parser)."""
         a, b = self.clause_bounds(k, sent)
         toks = self.toks
+        wie = self.wie_start(a, sent)
+        if wie is not None and wie < a:
+            span = np_after(toks, wie + 1, a)
+            if span:
+                return span
         first = toks[a]
         # "wie X sagte" / "nachdem X erklärt hatte" / "dass X sagte": subject right after
         if first.lower in self.w["subordinators"] and a < k:
@@ -272,6 +289,25 @@ class DocRules:
                 return None
             seg_start = seg_end + 1
         return head
+
+    def wie_start(self, a: int, sent: Sentence) -> int | None:
+        """Index of the "wie" opening the clause at a, looking back across verbless appositions
+        ("wie Alan Stern, Direktor des Instituts, betont")."""
+        toks = self.toks
+        if toks[a].lower == "wie":
+            return a
+        m = a - 1
+        while m > sent.a and toks[m].text == ",":
+            seg_end = m
+            m -= 1
+            while m >= sent.a and toks[m].text != "," and self.in_quote[m] is None:
+                m -= 1
+            seg_start = m + 1
+            if toks[seg_start].lower == "wie":
+                return seg_start
+            if any(toks[x].tag.startswith("V") for x in range(seg_start, seg_end)):
+                return None
+        return None
 
     def _nominative(self, span: tuple[int, int]) -> bool:
         """Rule out phrases that cannot be a subject: dem/einem/den ..., der + adjective in -en."""
@@ -578,6 +614,9 @@ class DocRules:
         lead = a
         while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag == "ADV"):
             lead += 1
+        wie = self.wie_start(a, sent)
+        if wie is not None and wie < a:
+            a = wie
         speaker_follows = speaker is not None and speaker[0] > k or toks[a].lower == "wie"
         if a > sent.a and toks[a - 1].text in (",", "–", "—") and (lead == k or toks[a].lower == "wie") and speaker_follows:
             c1 = a - 1
