@@ -153,6 +153,15 @@ def test_search_with_filters_lists_statement_cards(page, server):
     _assert_clean(page)
 
 
+def test_speaker_field_suggests_names(page, server):
+    page.goto(server + "/search")
+    page.type("#f-speaker", "Pesk")
+    page.wait_for_selector("#speaker-options option", state="attached")
+    options = page.eval_on_selector_all("#speaker-options option", "els => els.map(e => e.value)")
+    assert "Dmitri Peskow" in options
+    _assert_clean(page)
+
+
 def test_speaker_page_renders_the_timeline_chart(page, server):
     page.goto(f"{server}/speakers/{_peskow_id(server)}")
     assert page.locator("h1").inner_text() == "Dmitri Peskow"

@@ -85,8 +85,34 @@
     if (m) select(m[1]);
   }
 
+  // Name suggestions for filter fields: <input data-suggest="/api/speakers" list="…">.
+  function setupSuggestions() {
+    document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+      var list = document.getElementById(input.getAttribute("list"));
+      var timer = null;
+      var last = "";
+      if (!list) return;
+      input.addEventListener("input", function () {
+        var q = input.value.trim();
+        if (q.length < 2 || q === last || /^\d+$/.test(q)) return;
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          last = q;
+          fetch(input.getAttribute("data-suggest") + "?limit=8&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+            .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+            .then(function (page) {
+              list.replaceChildren();
+              (page.items || []).forEach(function (item) { list.appendChild(new Option(item.name)); });
+            })
+            .catch(function () { /* suggestions are optional */ });
+        }, 200);
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     renderCharts();
     setupDocument();
+    setupSuggestions();
   });
 })();
