@@ -81,15 +81,16 @@ def _snapshot(url: str) -> dict[str, set]:
     engine = create_engine(url)
     with engine.connect() as conn:
         docs = set(conn.execute(text("SELECT doc_key, content_hash, date, lang, source, title, text, origin FROM documents")))
-        statements = set(
-            conn.execute(
+        statements = {
+            (*row[:-1], round(row[-1], 6))
+            for row in conn.execute(
                 text(
                     "SELECT d.content_hash, s.seq, s.content_start, s.content_end, s.cue_start, s.cue_end, s.speaker_start, "
-                    "s.speaker_end, s.kind, s.speaker_mention, s.speaker_name, s.speaker_label, round(s.confidence, 6) "
+                    "s.speaker_end, s.kind, s.speaker_mention, s.speaker_name, s.speaker_label, s.confidence "
                     "FROM statements s JOIN documents d ON d.id = s.document_id"
                 )
             )
-        )
+        }
         rejects = set(conn.execute(text("SELECT path, line, reason FROM rejects")))
         speakers = set(conn.execute(text("SELECT key, canonical_name FROM speakers")))
     engine.dispose()
@@ -192,3 +193,37 @@ def test_partitions_read_like_read_inputs(corpus):
     assert len(parts) == 7  # 17 JSONL lines in 5 ranges, the CSV file, the missing path
     records = [r for p in parts for r in read_partition(p, options)]
     assert records == list(read_inputs([str(corpus), str(corpus / "missing.jsonl")]))
+
+
+def test_client_read_partitions_keep_order(corpus):
+    from quotetracker.distributed import read_partition
+    from quotetracker.distributed.partitions import client_partitions
+    from quotetracker.io import _options
+
+    records = list(read_inputs([str(corpus)]))
+    parts = list(client_partitions(iter(records), records_per_partition=5))
+    assert [p.index for p in parts] == list(range(len(parts))) and len(parts) == 4
+    assert [r for p in parts for r in read_partition(p, _options(None, None, None))] == records
+
+
+@pytest.mark.postgres
+def test_workers_write_to_postgresql(corpus, client, single_process, tmp_path):
+    """Every worker stores its partitions; same documents and statements (doc_key of a repeated text may differ)."""
+    from conftest import PG_URL, _fresh_pg_database
+
+    if not PG_URL:
+        pytest.skip("QUOTETRACKER_TEST_PG is unset (make test starts PostgreSQL and sets it)")
+    expected, expected_counts = single_process
+    url, drop = _fresh_pg_database(PG_URL)
+    try:
+        store = Store(url)
+        report = dask_ingest(store, [str(corpus)], client=client, batch_size=2, records_per_partition=3, writers="workers")
+        store.close()
+        assert report.counts() == expected_counts
+        got = _snapshot(url)
+    finally:
+        drop()
+    assert {r[1:7] for r in got["documents"]} == {r[1:7] for r in expected["documents"]}  # hash, date, lang, source, title, text
+    assert got["statements"] == expected["statements"]
+    assert got["rejects"] == expected["rejects"]
+    assert got["speakers"] == expected["speakers"]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -45,9 +46,11 @@ def engine_ingest(engine: str, scheduler: str | None, workers: int | None, err: 
         from .ingest import dask_ingest
 
         preload = [kwargs["lang"]] if kwargs.get("lang") else []
+        # QUOTETRACKER_DASK_WRITERS=workers: workers store their partitions themselves (PostgreSQL), see docs/dask.md
+        writers = os.environ.get("QUOTETRACKER_DASK_WRITERS", "client")
         with connect(scheduler, workers, preload=preload) as client:
             _announce(client, scheduler, err)
-            return dask_ingest(store, paths, client=client, **kwargs)
+            return dask_ingest(store, paths, client=client, writers=writers, **kwargs)
 
     return run
 

@@ -117,6 +117,7 @@ def dask_ingest(
     on_partition: PartitionCallback | None = None,
     task: Callable[..., PartitionResult] = process_partition,
     info: DaskRunInfo | None = None,
+    writers: str = "client",
 ) -> IngestReport:
     """Like :func:`quotetracker.ingest.ingest`, with reading and extraction on ``client``'s workers.
 
@@ -125,8 +126,12 @@ def dask_ingest(
     ships the documents (also used for standard input). ``skip_stored`` lets
     workers look up content hashes in the database (reachable from them) so a
     resumed ingest does not extract stored documents again. ``task`` replaces
-    the worker function (tests inject failures with it).
+    the worker function (tests inject failures with it). ``writers="workers"``
+    lets every worker store its own partitions (PostgreSQL; see
+    :mod:`quotetracker.distributed.writers` for what differs).
     """
+    if writers not in ("client", "workers"):
+        raise ValueError(f"writers must be 'client' or 'workers', not {writers!r}")
     if isinstance(paths, str):
         paths = [paths]
     paths = [str(p) for p in paths]
@@ -134,6 +139,11 @@ def dask_ingest(
     parts, total = _partitions(paths, options, include=include, exclude=exclude,
                                records_per_partition=records_per_partition, read_on=read_on)  # fmt: skip
     in_flight = max_in_flight or _default_in_flight(client)
+    if writers == "workers":
+        return _workers_write(store, client, parts, total, options=options, in_flight=in_flight, lang=lang, batch_size=batch_size,
+                              resolve=resolve, inputs={"paths": paths, "include": include, "exclude": exclude, "format": format,
+                                                       "engine": "dask", "writers": "workers"},
+                              on_reject=on_reject, on_progress=on_progress, on_partition=on_partition)  # fmt: skip
     db_url = store.url if skip_stored and ":memory:" not in store.url else None
     results = ordered_results(client, task, parts, max_in_flight=in_flight, options=options, lang=lang, db_url=db_url)
     info = info or DaskRunInfo(worker_pids=set())
@@ -150,6 +160,52 @@ def dask_ingest(
         on_reject=on_reject,
         on_progress=on_progress,
     )
+
+
+def _workers_write(store: Store, client: Client, parts, total: int, *, options, in_flight: int, lang, batch_size: int, resolve: bool,
+                   inputs: dict, on_reject, on_progress, on_partition) -> IngestReport:  # fmt: skip
+    """The client's side when workers write: one run, counts added up, identities rebuilt at the end."""
+    import time
+
+    from ..ingest import rebuild_identities
+    from .writers import ingest_partition
+
+    if ":memory:" in store.url:
+        raise ValueError("workers cannot write to an in-memory database")
+    report = IngestReport()
+    started = time.perf_counter()
+    report.run_id = store.start_run(inputs)
+    status, done = "failed", 0
+    try:
+        for res in ordered_results(client, ingest_partition, parts, max_in_flight=in_flight, options=options,
+                                   db_url=store.url, run_id=report.run_id, lang=lang, batch_size=batch_size):  # fmt: skip
+            for key in ("accepted", "duplicates", "rejected", "statements"):
+                setattr(report, key, getattr(report, key) + res.counts.get(key, 0))
+            for row in res.rejects:
+                if len(report.rejects) < 1000:
+                    report.rejects.append(row)
+                if on_reject:
+                    on_reject(row)
+            done += 1
+            report.seconds = time.perf_counter() - started
+            store.update_run(report.run_id, report.counts())
+            if on_progress:
+                on_progress(report)
+            if on_partition:
+                on_partition(done, total)
+        if resolve:
+            report.speakers = rebuild_identities(store)
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        report.seconds = time.perf_counter() - started
+        try:
+            store.update_run(report.run_id, report.counts(), status)
+        except Exception:  # the database itself may be what failed
+            pass
+    return report
 
 
 def dask_extract(
