@@ -24,6 +24,7 @@ from quotetracker.store.schema import documents, statements
 
 N_DOCS = 600
 BATCH = 5
+_REFERENCES: dict = {}  # the uninterrupted run does not depend on the database under test
 
 
 def write_corpus(path, n: int):
@@ -85,12 +86,15 @@ def check_kill_and_resume(corpus, url, reference_url, rng_seed, extra_args=(), n
     kill_at = rng.randint(2, max(3, n_batches // 2))
     print(f"seed {rng_seed}: SIGKILL after batch {kill_at} of {n_batches}")
 
-    # reference: one uninterrupted in-process run with the same options
-    ref_store = Store(reference_url)
-    kwargs = {"lang": extra_args[extra_args.index("--lang") + 1]} if "--lang" in extra_args else {}
-    ingest(ref_store, [str(corpus)], batch_size=batch, resolve=False, **kwargs)
-    ref_store.close()
-    reference = snapshot(reference_url)
+    # reference: one uninterrupted in-process run with the same options (computed once per corpus)
+    cache_key = (corpus.read_bytes() if corpus.stat().st_size < 10**6 else str(corpus), tuple(extra_args), batch)
+    if cache_key not in _REFERENCES:
+        ref_store = Store(reference_url)
+        kwargs = {"lang": extra_args[extra_args.index("--lang") + 1]} if "--lang" in extra_args else {}
+        ingest(ref_store, [str(corpus)], batch_size=batch, resolve=False, **kwargs)
+        ref_store.close()
+        _REFERENCES[cache_key] = snapshot(reference_url)
+    reference = _REFERENCES[cache_key]
     assert len(reference[0]) == n_docs
 
     args = ["ingest", str(corpus), "--db", url, "--batch-size", str(batch), "--no-progress", "--no-resolve", *extra_args]
