@@ -50,3 +50,14 @@ def test_spans_outside_the_text_are_clipped_not_fatal():
     segs = highlight(text, [record(1, (2, 50), text=text)]).segments
     assert "".join(s.text for s in segs) == text
     assert segs[-1].roles == ("content",)
+
+
+def test_entity_and_date_mentions_are_marked_without_becoming_statements():
+    sts = [record(1, (1, 16), (19, 24), (25, 31), TEXT, "Dmitri Peskow")]
+    entities = [{"start": 25, "end": 31, "label": "PER", "text": "Peskow", "entity_id": 3}]
+    dates = [{"start": 33, "end": 35, "text": "Er", "value": "2021-05-04"}]
+    segs = {s.text: s for s in highlight(TEXT, sts, entities, dates).segments}
+    assert segs["Peskow"].roles == ("speaker", "entity")
+    assert "PER: Peskow" in segs["Peskow"].title
+    assert segs["Er"].roles == ("date",) and segs["Er"].statement_ids == ()
+    assert "2021-05-04" in segs["Er"].title

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..model import Span, StatementRecord
 
-ROLES = ("content", "cue", "speaker")
+ROLES = ("content", "cue", "speaker", "entity", "date")
 
 
 @dataclass(slots=True)
@@ -39,7 +39,22 @@ class _Mark:
     start: int
     end: int
     role: str
-    statement_id: int
+    statement_id: int | None
+    note: str = ""  # tooltip line for entity and date mentions
+
+
+def _mention_marks(entities: Iterable[dict], dates: Iterable[dict], length: int) -> list[_Mark]:
+    marks = []
+    for e in entities:
+        start, end = max(0, int(e.get("start", 0))), min(length, int(e.get("end", 0)))
+        if start < end:
+            marks.append(_Mark(start, end, "entity", None, f"{e.get('label') or 'entity'}: {e.get('text') or ''}"))
+    for d in dates:
+        start, end = max(0, int(d.get("start", 0))), min(length, int(d.get("end", 0)))
+        if start < end:
+            value = d.get("value")
+            marks.append(_Mark(start, end, "date", None, f"date: {value}" if value else "date (not resolved)"))
+    return marks
 
 
 def _marks(statements: Iterable[StatementRecord], length: int) -> list[_Mark]:
@@ -71,8 +86,11 @@ class Highlighted:
     n_marks: int = 0
 
 
-def highlight(text: str, statements: list[StatementRecord]) -> Highlighted:
-    marks = _marks(statements, len(text))
+def highlight(
+    text: str, statements: list[StatementRecord], entities: Iterable[dict] = (), dates: Iterable[dict] = ()
+) -> Highlighted:
+    """Segments of ``text``; ``entities``/``dates`` are DocumentDetail's mention dicts (start, end, …)."""
+    marks = _marks(statements, len(text)) + _mention_marks(entities, dates, len(text))
     by_id = {st.id: st for st in statements}
     cuts = {0, len(text)}
     for m in marks:
@@ -85,8 +103,9 @@ def highlight(text: str, statements: list[StatementRecord]) -> Highlighted:
             continue
         covering = [m for m in marks if m.start <= a and b <= m.end]
         roles = tuple(r for r in ROLES if any(m.role == r for m in covering))
-        ids = tuple(dict.fromkeys(m.statement_id for m in covering))
+        ids = tuple(dict.fromkeys(m.statement_id for m in covering if m.statement_id is not None))
         anchors = tuple(dict.fromkeys(m.statement_id for m in covering if m.role == "content" and m.start == a))
-        title = "\n".join(describe(by_id[i]) for i in ids)
+        notes = [m.note for m in covering if m.note]
+        title = "\n".join([describe(by_id[i]) for i in ids] + notes)
         segments.append(Segment(text[a:b], a, roles, ids, anchors, title))
     return Highlighted(segments, len(marks))

@@ -144,7 +144,8 @@ def document_page(request: Request, qs: Service, document_id: Annotated[int, Pat
     if doc is None:
         raise ApiError(404, f"no document with id {document_id}")
     statements = sorted(doc.statements, key=lambda s: (s.content_span.start if s.content_span else 0, s.id))
-    marked = highlight(doc.text, statements)
+    marked = highlight(doc.text, statements, doc.entities, doc.dates)
+    entity_links = list(dict.fromkeys((e.get("text") or "", e.get("label") or "") for e in doc.entities if e.get("text")))
     data = {
         str(s.id): {
             "id": s.id,
@@ -168,6 +169,7 @@ def document_page(request: Request, qs: Service, document_id: Annotated[int, Pat
         heading=doc.title or lead_of(doc.text),
         statements=statements,
         segments=marked.segments,
+        entity_links=entity_links,
         statement_data=data,
     )
 
