@@ -227,3 +227,19 @@ def test_workers_write_to_postgresql(corpus, client, single_process, tmp_path):
     assert got["statements"] == expected["statements"]
     assert got["rejects"] == expected["rejects"]
     assert got["speakers"] == expected["speakers"]
+
+
+def test_cli_ingest_engine_dask(corpus, client, single_process, tmp_path):
+    from quotetracker.cli import _register, app
+
+    _register()
+    expected, _ = single_process
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    scheduler = client.scheduler_info()["address"]
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", url, "--engine", "dask", "--scheduler", scheduler, "--batch-size", "4", "--no-progress"])
+    assert result.exit_code == 1, result.output  # 1: finished, with rejected inputs
+    assert "17 accepted" in result.output
+    got = _snapshot(url)
+    assert got["documents"] == expected["documents"] and got["statements"] == expected["statements"]
+    bad = CliRunner().invoke(app, ["ingest", str(corpus), "--db", url, "--engine", "spark"])
+    assert bad.exit_code == 2
