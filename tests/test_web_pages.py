@@ -102,3 +102,12 @@ def test_html_errors_are_pages_and_api_errors_are_json(client):
     assert "no speaker with id 999999" in page.text
     bad = client.get("/search", params={"since": "gestern"}, headers=HTML)
     assert bad.status_code == 400 and "since" in bad.text
+
+
+def test_an_empty_database_shows_friendly_pages(db_url):
+    with TestClient(create_app(db_url, token=""), raise_server_exceptions=False) as c:
+        front = c.get("/", headers=HTML)
+        assert front.status_code == 200 and "Nothing ingested yet" in front.text
+        for url in ("/search", "/search?q=irgendwas", "/speakers", "/entities", "/topics"):
+            assert c.get(url, headers=HTML).status_code == 200, url
+        assert c.get("/api/overview").json()["n_statements"] == 0
