@@ -44,6 +44,9 @@ from .search import normalize_for_search
 __all__ = ["Store", "BatchResult", "RejectRow", "entity_key"]
 
 _CHUNK = 500  # bound IN (...) lists: SQLite allows 32766 variables, keep it far below
+# Built once: executing a fixed construct with parameters reuses SQLAlchemy's compiled-statement cache.
+_INSERT_DOCUMENT = insert(documents).returning(documents.c.id)
+_INSERT_STATEMENTS = insert(statements).returning(statements.c.id, sort_by_parameter_order=True)
 
 
 def _now() -> _dt.datetime:
@@ -219,8 +222,8 @@ class Store:
         parsed = parse_date(doc.date)
         bounds = date_bounds(doc.date)
         doc_id = conn.execute(
-            insert(documents)
-            .values(
+            _INSERT_DOCUMENT,
+            dict(
                 doc_key=doc.id,
                 content_hash=doc.content_hash,
                 date=parsed[0] if parsed else None,
@@ -236,8 +239,7 @@ class Store:
                 meta=_jsonable(doc.meta or {}),
                 origin=doc.origin,
                 ingest_run_id=run_id,
-            )
-            .returning(documents.c.id)
+            ),
         ).scalar_one()
 
         st_ids: list[int] = []
@@ -265,7 +267,7 @@ class Store:
                     }
                 )
             st_ids = list(
-                conn.execute(insert(statements).returning(statements.c.id, sort_by_parameter_order=True), rows).scalars()
+                conn.execute(_INSERT_STATEMENTS, rows).scalars()
             )
 
         # Entity mentions: each mention once; linked to the first statement that is "about" it.
