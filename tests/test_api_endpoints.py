@@ -102,6 +102,9 @@ def test_document_has_text_and_statements_with_spans(client):
         if st["cue_span"]:
             assert doc["text"][st["cue_span"][0] : st["cue_span"][1]] == st["cue"]
     assert client.get("/api/documents/999999").status_code == 404
+    by_key = client.get(f"/api/documents/{doc['doc_key']}")
+    assert by_key.status_code == 200 and by_key.json()["id"] == doc_id
+    assert client.get("/api/documents/no-such-key").status_code == 404
 
 
 def test_entities_topics_and_overview(client):

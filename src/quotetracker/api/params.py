@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Path, Query
 
 from ..model import STATEMENT_KINDS, parse_date
 from ..query import StatementFilters
@@ -76,3 +76,14 @@ def filters_dict(filters: StatementFilters) -> dict[str, Any]:
 
 def has_filters(filters: StatementFilters) -> bool:
     return bool(filters_dict(filters))
+
+
+DocumentRef = Annotated[
+    str,
+    Path(max_length=512, description="The document's numeric id, or its external id (doc_key) when that is not all digits."),
+]
+
+
+def document_ref(value: str) -> int | str:
+    """Digits are a database id; anything else is the document's external id."""
+    return int(value) if value.isdigit() else value

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from ..query import QueryService, StatementFilters
 from .errors import ApiError, error_responses
 from . import schemas
-from .params import DEFAULT_LIMIT, Limit, Offset, filters_dict, statement_filters
+from .params import DEFAULT_LIMIT, DocumentRef, Limit, Offset, document_ref, filters_dict, statement_filters
 
 router = APIRouter(prefix="/api", tags=["read"], responses=error_responses(400, 404, 422, 500))
 
@@ -69,10 +69,10 @@ def get_speaker(qs: Service, speaker_id: Annotated[int, Path(ge=1)]) -> dict[str
 
 
 @router.get("/documents/{document_id}", summary="One document: text, metadata and statements with their spans", response_model=None, responses=schemas.ok(schemas.DocumentOut))
-def get_document(qs: Service, document_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
-    detail = qs.document(document_id)
+def get_document(qs: Service, document_id: DocumentRef) -> dict[str, Any]:
+    detail = qs.document(document_ref(document_id))
     if detail is None:
-        raise ApiError(404, f"no document with id {document_id}")
+        raise ApiError(404, f"no document with id {document_id!r}")
     return detail.to_dict()
 
 

@@ -13,7 +13,7 @@ from ..query import StatementFilters
 from . import charts
 from .errors import ApiError
 from .highlight import highlight
-from .params import DEFAULT_LIMIT, Limit, Offset, filters_dict, has_filters, statement_filters
+from .params import DEFAULT_LIMIT, DocumentRef, Limit, Offset, document_ref, filters_dict, has_filters, statement_filters
 from .routes_api import Service
 
 router = APIRouter(include_in_schema=False)
@@ -139,10 +139,10 @@ def speaker_page(
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document_page(request: Request, qs: Service, document_id: Annotated[int, Path(ge=1)]) -> HTMLResponse:
-    doc = qs.document(document_id)
+def document_page(request: Request, qs: Service, document_id: DocumentRef) -> HTMLResponse:
+    doc = qs.document(document_ref(document_id))
     if doc is None:
-        raise ApiError(404, f"no document with id {document_id}")
+        raise ApiError(404, f"no document with id {document_id!r}")
     statements = sorted(doc.statements, key=lambda s: (s.content_span.start if s.content_span else 0, s.id))
     marked = highlight(doc.text, statements, doc.entities, doc.dates)
     entity_links = list(dict.fromkeys((e.get("text") or "", e.get("label") or "") for e in doc.entities if e.get("text")))
@@ -164,7 +164,7 @@ def document_page(request: Request, qs: Service, document_id: Annotated[int, Pat
     return render(
         request,
         "document.html",
-        f"/api/documents/{document_id}",
+        f"/api/documents/{doc.id}",
         doc=doc,
         heading=doc.title or lead_of(doc.text),
         statements=statements,
