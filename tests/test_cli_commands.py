@@ -183,3 +183,12 @@ def test_extract_without_database(runner, corpus, tmp_path):
     assert "entities" in json.loads(full.read_text(encoding="utf-8").splitlines()[0])
     assert invoke(runner, "extract", corpus, "--format", "parquet", "-o", tmp_path / "p.parquet").exit_code == 1
     assert invoke(runner, "extract", corpus, "--format", "nope", "-o", out).exit_code == 2
+
+
+def test_reextract_command(runner, loaded):
+    before = json.loads(invoke(runner, "statements", "--db", loaded, "--format", "json", "--limit", "50").stdout)
+    result = invoke(runner, "reextract", "--db", loaded)
+    assert result.exit_code == 0, result.output
+    assert "re-extracted 3 documents: 4 statements" in result.stdout
+    after = json.loads(invoke(runner, "statements", "--db", loaded, "--format", "json", "--limit", "50").stdout)
+    assert sorted(r["content"] for r in after) == sorted(r["content"] for r in before)

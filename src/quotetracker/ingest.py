@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from .model import Document, Extraction, parse_date
 from .store import RejectRow, Store
 
-__all__ = ["IngestReport", "ingest", "ingest_records", "extract_documents", "rebuild_identities", "reject_from"]
+__all__ = ["IngestReport", "ReextractReport", "ingest", "ingest_records", "extract_documents", "rebuild_identities", "reextract", "reject_from"]
 
 ExtractFn = Callable[[Sequence[Document]], list["Extraction | RejectRow"]]
 
@@ -258,3 +258,46 @@ def rebuild_identities(store: Store) -> int:
 
     identities = resolve_speakers(store.speaker_mentions(), store.corrections())
     return store.replace_identities(identities)
+
+
+@dataclass(slots=True)
+class ReextractReport:
+    documents: int = 0
+    statements: int = 0
+    failed: int = 0  # documents whose extraction failed: their old analysis is kept
+    speakers: int | None = None
+    seconds: float = 0.0
+
+
+def reextract(
+    store: Store,
+    *,
+    lang: str | None = None,
+    batch_size: int = 100,
+    resolve: bool = True,
+    extract: ExtractFn = extract_documents,
+    on_progress: Callable[[ReextractReport], None] | None = None,
+) -> ReextractReport:
+    """Run extraction again over stored documents (e.g. after an engine upgrade) and replace their statements.
+
+    Each batch is replaced in one transaction. Documents stay (same ids, hashes);
+    statement ids change. Speaker corrections are kept and re-applied.
+    """
+    report = ReextractReport()
+    started = time.perf_counter()
+    _define_user_topics(store)
+    ids = store.document_ids(lang)
+    for i in range(0, len(ids), batch_size):
+        loaded = store.load_documents(ids[i : i + batch_size])
+        results = extract([doc for _, doc in loaded])
+        items = [(doc_id, res) for (doc_id, _), res in zip(loaded, results) if isinstance(res, Extraction)]
+        report.failed += len(loaded) - len(items)
+        report.statements += store.replace_analyses(items)
+        report.documents += len(items)
+        report.seconds = time.perf_counter() - started
+        if on_progress:
+            on_progress(report)
+    if resolve:
+        report.speakers = rebuild_identities(store)
+    report.seconds = time.perf_counter() - started
+    return report

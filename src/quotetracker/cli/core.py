@@ -345,3 +345,20 @@ def export(
         except ValueError as exc:
             raise fail(str(exc), EXIT_USAGE) from exc
     err.print(f"export: {n} {'documents' if format == 'quotes-jsonl' else 'statements'} written to {output}", highlight=False)
+
+
+@app.command()
+def reextract(
+    db: str | None = DbOption,
+    lang: str | None = typer.Option(None, "--lang", help="Only documents of this language."),
+    batch_size: int = typer.Option(100, "--batch-size", min=1, help="Documents per transaction."),
+    resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Rebuild speaker identities afterwards."),
+) -> None:
+    """Extract stored documents again (after an engine upgrade) and replace their statements; corrections are kept."""
+    from ..ingest import reextract as run_reextract
+
+    qt = open_tracker(db)
+    with database_errors(qt.url):
+        report = run_reextract(qt.store, lang=lang, batch_size=batch_size, resolve=resolve)
+    failed = f", {report.failed} failed (kept as they were)" if report.failed else ""
+    out.print(f"re-extracted {report.documents} documents: {report.statements} statements{failed} in {report.seconds:.1f}s", soft_wrap=True)

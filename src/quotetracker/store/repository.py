@@ -241,7 +241,13 @@ class Store:
                 ingest_run_id=run_id,
             ),
         ).scalar_one()
+        return self._write_analysis(conn, doc_id, ex, entity_ids, topic_ids)
 
+    def _write_analysis(
+        self, conn: Connection, doc_id: int, ex: Extraction, entity_ids: dict[str, int], topic_ids: dict[str, int]
+    ) -> int:
+        """Statements, entity and date mentions and topics of one stored document; returns the statement count."""
+        text = ex.document.text
         st_ids: list[int] = []
         if ex.statements:
             rows = []
@@ -335,6 +341,46 @@ class Store:
         if doc_topic_rows:
             conn.execute(insert(document_topics), doc_topic_rows)
         return len(st_ids)
+
+    # -- re-extraction ---------------------------------------------------------------
+
+    def document_ids(self, lang: str | None = None) -> list[int]:
+        q = select(documents.c.id).order_by(documents.c.id)
+        if lang:
+            q = q.where(documents.c.lang == lang)
+        with self.engine.connect() as conn:
+            return list(conn.execute(q).scalars())
+
+    def load_documents(self, ids: Sequence[int]) -> list[tuple[int, Document]]:
+        """Stored documents as :class:`Document` records (for re-extraction), in id order."""
+        out: list[tuple[int, Document]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(ids)):
+                for r in conn.execute(select(documents).where(documents.c.id.in_(chunk)).order_by(documents.c.id)).mappings():
+                    doc = Document(
+                        text=r["text"], id=r["doc_key"], date=r["date"], lang=r["lang"], source=r["source"], title=r["title"],
+                        url=r["url"], byline=r["byline"], meta=dict(r["meta"] or {}), origin=r["origin"],
+                    )  # fmt: skip
+                    out.append((r["id"], doc))
+        return out
+
+    def replace_analyses(self, items: Sequence[tuple[int, Extraction]]) -> int:
+        """Replace the statements, mentions and topics of stored documents, all in one transaction; returns statements written."""
+        n = 0
+        with self.engine.begin() as conn:
+            ids = [doc_id for doc_id, _ in items]
+            for chunk in _chunks(ids):
+                conn.execute(delete(statements).where(statements.c.document_id.in_(chunk)))  # cascades to links
+                conn.execute(delete(entity_mentions).where(entity_mentions.c.document_id.in_(chunk)))
+                conn.execute(delete(date_mentions).where(date_mentions.c.document_id.in_(chunk)))
+                conn.execute(delete(document_topics).where(document_topics.c.document_id.in_(chunk)))
+            exs = [ex for _, ex in items]
+            entity_ids = self._ensure_entities(conn, exs)
+            topic_ids = self._ensure_topics(conn, exs)
+            for doc_id, ex in items:
+                conn.execute(update(documents).where(documents.c.id == doc_id).values(lang=ex.lang or ex.document.lang))
+                n += self._write_analysis(conn, doc_id, ex, entity_ids, topic_ids)
+        return n
 
     # -- speaker identities ---------------------------------------------------------
 
