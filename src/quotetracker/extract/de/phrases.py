@@ -29,21 +29,29 @@ def np_at(toks: list[Tok], i: int, limit: int, coordinated: bool = False) -> tup
     if t.tag in ("PPER", "PIS") or (t.lower in PRONOUNS and not t.is_cap) or (t.lower in PRONOUNS and t.sent_start):
         if t.lower in PRONOUNS:
             return (i, i + 1)
+    if t.tag == "PDS" and t.lower.startswith(("dies", "jene")):  # "Diese bestätigte, ..."
+        return (i, i + 1)
     j = i
     if is_det(toks[j]) or toks[j].lower in words()["determiners"] and toks[j].tag in ("ART", "XY", "PIAT", "PPOSAT", "PDAT"):
         j += 1
     while j < limit and (is_adj(toks[j]) or toks[j].tag in ("ADJD", "ADV") and j + 1 < limit and is_adj(toks[j + 1])):
         j += 1
     k = j
-    while k < limit and _nominal(toks[k]):
+    while k < limit and (_nominal(toks[k]) or toks[k].text in "’'" and k > j and k + 1 < limit
+                         and toks[k + 1].is_cap and toks[k - 1].is_cap):  # O’Leary
         k += 1
     if k == j:
-        return None
+        # nominalised adjective: der 39-Jährige, die Grünen, der Abgeordnete
+        if j > i and _nominal_adjective(toks[j - 1]):
+            k = j
+        else:
+            return None
     j = k
     # genitive attributes and "von"-attributes: des Ministeriums, der Grünen, von Greenpeace
     while j < limit:
         t = toks[j]
-        if t.lower in GENITIVE_DETS and not t.is_cap or (t.lower == "von" and j + 1 < limit and toks[j + 1].is_cap):
+        if t.lower in GENITIVE_DETS and not t.is_cap or (t.lower in ("von", "vom") and j + 1 < limit
+                                                          and (toks[j + 1].is_cap or is_det(toks[j + 1]))):
             k = j + 1
             while k < limit and (is_adj(toks[k]) or is_det(toks[k])):
                 k += 1
@@ -54,9 +62,16 @@ def np_at(toks: list[Tok], i: int, limit: int, coordinated: bool = False) -> tup
                 break
             j = m
             continue
-        if t.text == "(" and j + 2 < limit and toks[j + 2].text == ")" and toks[j + 1].is_cap:
-            j += 3
-            continue
+        if t.text == "(":  # (SPD), (National Environment Management Authority, NEMA)
+            close = next((m for m in range(j + 1, min(limit, j + 16)) if toks[m].text == ")"), None)
+            if close is not None and toks[j + 1].is_cap:
+                j = close + 1
+                continue
+        if t.text in "„“\"»«" and j + 1 < limit and toks[j + 1].is_cap:  # der Sender „Channel 10“
+            close = next((m for m in range(j + 1, min(limit, j + 7)) if toks[m].text in "“”\"«»"), None)
+            if close is not None:
+                j = close + 1
+                continue
         # coordination of names or phrases: Sonia und Willy Bogner, die Polizei und die Feuerwehr
         if t.lower in ("und", "sowie") and j + 1 < limit and not coordinated:
             other = np_at(toks, j + 1, limit, coordinated=True)
@@ -67,8 +82,15 @@ def np_at(toks: list[Tok], i: int, limit: int, coordinated: bool = False) -> tup
     return (i, j)
 
 
+def _nominal_adjective(t: Tok) -> bool:
+    last = t.text.split("-")[-1]
+    return t.tag == "ADJA" and last[:1].isupper()
+
+
 def _nominal(t: Tok) -> bool:
     if is_noun(t):
+        return True
+    if "-" in t.text and t.text.split("-")[-1][:1].isupper():  # der 39-Jährige
         return True
     # names the tagger missed: a capitalised token that is not a closed-class word
     return t.is_cap and t.tag in ("XY", "FM", "NE", "NN", "ADJA") and t.lower not in words()["subordinators"]
@@ -121,7 +143,7 @@ def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | 
         best: list[int] = []
         run: list[int] = []
         for k in range(i, j):
-            if toks[k].ent in ("PER", "ORG"):
+            if toks[k].ent in ("PER", "ORG") or (run and toks[k].text in "’'" and k + 1 < j and toks[k + 1].ent):
                 run.append(k)
             else:
                 if len(run) > len(best):

@@ -245,6 +245,17 @@ class DocRules:
             return after
         # subject-first main clause: NP at clause start ending right before the finite verb
         span = np_at(toks, a, k)
+        if span is not None and span[1] < k and toks[span[1]].tag.startswith("APPR"):
+            # post-modifying phrases: "Minister X von der Kanzlei des Premiers erklärte"
+            m = span[1]
+            while m < k and toks[m].tag.startswith("APPR"):
+                inner = np_at(toks, m + 1, k)
+                if inner is None:
+                    break
+                m = inner[1]
+            if m == k or is_finite_verb(toks[m]):
+                span = (span[0], span[1])
+                return span if self._nominative(span) and not toks[a].tag.startswith("APPR") else None
         if span is not None and (span[1] == k or is_finite_verb(toks[span[1]]) or toks[span[1]].text in (",", "(")):
             if not toks[a].tag.startswith("APPR") and self._nominative(span):
                 return span
