@@ -194,3 +194,11 @@ def test_entities_topics_timeline_overview(qs):
 def test_filters_as_object_or_keywords_not_both(qs):
     with pytest.raises(TypeError):
         qs.statements(StatementFilters(kind="direct"), speaker="x")
+
+
+def test_iter_documents_fast_path_matches_the_detailed_one(qs):
+    slow = list(qs.iter_documents())
+    fast = list(qs.iter_documents(details=False, page_size=2))
+    assert [d.id for d in fast] == [d.id for d in slow] and len(fast) == 5
+    assert [[s.to_dict() for s in d.statements] for d in fast] == [[s.to_dict() for s in d.statements] for d in slow]
+    assert [d.doc_key for d in qs.iter_documents(StatementFilters(speaker="Mary Stone"), details=False)] == ["q4"]

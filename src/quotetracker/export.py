@@ -112,7 +112,7 @@ def export(query: QueryService, path: str | Path, *, format: str = "quotes-jsonl
     if format == "quotes-jsonl":
         n = 0
         with _open_text(path) as fh:
-            for doc in query.iter_documents(filters):
+            for doc in query.iter_documents(filters, details=False):
                 fh.write(_json_line(document_to_quotes_jsonl(doc)))
                 n += 1
         return n

@@ -209,7 +209,7 @@ class QueryService:
     - ``speakers(q=None, limit=50, offset=0) -> Page[SpeakerSummary]``
     - ``speaker(speaker_id) -> SpeakerDetail | None``
     - ``document(document_id) -> DocumentDetail | None`` (an int id, or the external ``doc_key``)
-    - ``iter_documents(filters=None) -> Iterator[DocumentDetail]``
+    - ``iter_documents(filters=None, details=True) -> Iterator[DocumentDetail]``
     - ``entities(q=None, label=None, limit=50, offset=0) -> Page[EntitySummary]``
     - ``topics() -> list[TopicSummary]``
     - ``timeline(filters: StatementFilters) -> list[TimelinePoint]`` (statements per month)
@@ -622,11 +622,43 @@ class QueryService:
                 )
             return [r[0] for r in conn.execute(q)]
 
-    def iter_documents(self, filters: StatementFilters | None = None):
-        for did in self.document_ids(filters):
-            doc = self.document(did)
-            if doc is not None:
-                yield doc
+    def iter_documents(self, filters: StatementFilters | None = None, *, details: bool = True, page_size: int = 200):
+        """Documents (in date order) with their statements; ``details=False`` skips entities, dates and topics
+        and reads a page of documents with a few queries (fast exports)."""
+        ids = self.document_ids(filters)
+        if details:
+            for did in ids:
+                doc = self.document(did)
+                if doc is not None:
+                    yield doc
+            return
+        from sqlalchemy import select
+
+        from .store.schema import documents as D
+        from .store.schema import statements as S
+
+        for i in range(0, len(ids), page_size):
+            chunk = ids[i : i + page_size]
+            with self.engine.connect() as conn:
+                rows = {r["id"]: r for r in conn.execute(select(D).where(D.c.id.in_(chunk))).mappings()}
+                st_rows = conn.execute(
+                    self._from(select(*self._statement_columns()))
+                    .where(S.c.document_id.in_(chunk))
+                    .order_by(S.c.document_id, S.c.content_start, S.c.id)
+                ).mappings().all()
+                records = self._records(conn, st_rows)
+            by_doc: dict[int, list[StatementRecord]] = {}
+            for rec in records:
+                by_doc.setdefault(rec.document_id, []).append(rec)
+            for did in chunk:
+                row = rows.get(did)
+                if row is None:
+                    continue
+                yield DocumentDetail(
+                    id=did, doc_key=row["doc_key"], date=row["date"], date_precision=row["date_precision"], lang=row["lang"],
+                    source=row["source"], title=row["title"], url=row["url"], byline=row["byline"], text=row["text"],
+                    statements=by_doc.get(did, []), entities=[], dates=[], topics=[],
+                )  # fmt: skip
 
     # -- entities, topics, time -------------------------------------------------------------
 
