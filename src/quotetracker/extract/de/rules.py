@@ -372,11 +372,15 @@ class DocRules:
         qs = self.quotes_in(sent)
         for qn, q in enumerate(qs):
             n_words = len(self.text[q.start : q.end].split())
-            if n_words == 0 or self._title_like(q):
+            if n_words == 0 or self._title_like(q) and not self._after_als(q):
                 continue
             cue, spk = self._cue_after_quote(q, sent)
             if cue is None:
                 cue, spk = self._cue_before_quote(q, sent, qs[qn - 1] if qn else None)
+                if cue is not None and self._after_als(q):
+                    # "bezeichnete das Urteil als „Skandal“": the quoted words are the statement
+                    self.add(Found((q.start, q.end), "direct", cue, spk, si, 0.7, rule="direct-als"))
+                    continue
                 if cue is not None and not self._clausal_quote(q, n_words):
                     continue  # a quoted fragment inside a frame: the paraphrase around it is the statement
             if cue is None and qn == 0 and sent.a == self.first_token_at(q.open):
@@ -398,6 +402,9 @@ class DocRules:
             if n_words < 2 and spk is None:
                 continue
             self.add(Found((q.start, q.end), "direct", cue, spk, si, 0.9, rule="direct"))
+
+    def _after_als(self, q: QuotePart) -> bool:
+        return self.text[: q.open].rstrip().lower().endswith((" als", " als ein", " als eine", " als einen"))
 
     def _title_like(self, q: QuotePart) -> bool:
         """Names and titles in quotation marks (Morning Star, „Coup des Nations“): short,
