@@ -39,6 +39,8 @@ def build(out: Path) -> int:
     for name, counts in sorted(labels.items()):
         label, n = counts.most_common(1)[0]
         total = sum(counts.values())
+        if not (name[:1].isupper() and name[-1].isalnum()):
+            continue  # OCR debris such as "," or "(Sand)"
         if total >= MIN_COUNT and n / total >= MIN_SHARE and plain[name] < total:
             lines.append(f"{name}\t{label}\n")
     for name, n in sorted(first.items()):

@@ -1,4 +1,4 @@
-"""Build model/lexicon.tsv.gz: (form, STTS tag) -> lemma (+ HanTa morphemes for verbs).
+"""Build model/lexicon.tsv.gz: (form, STTS tag) -> lemma (+ HanTa morphemes for verbs, + frequency).
 
 Sources: HanTa silver (training/work/silver_news.spacy, ner_train.spacy); gold lemmas of UD GSD dev
 override silver ones. The most frequent lemma per (form, tag) wins; ties broken alphabetically.
@@ -37,15 +37,14 @@ def build(out: Path) -> int:
     tagger = hanta()
     lines = []
     for (form, tag), lemmas in sorted(counts.items()):
-        if tag == "NE" and all(lem == form for lem in lemmas):
-            continue  # names keep their form anyway: no entry needed
         lemma = sorted(lemmas.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         morphemes = ""
         if tag.startswith("V") and tag in _HANTA_RAW:
             tag_id = tagger.tag2int.get(_HANTA_RAW[tag])
             if tag_id is not None:
                 morphemes = encode_morphemes(tagger._analyze(form, tag_id, taglevel=3)[1])
-        lines.append(f"{form}\t{tag}\t{lemma}\t{morphemes}\n")
+        count = min(sum(lemmas.values()), 999)
+        lines.append(f"{form}\t{tag}\t{'' if lemma == form else lemma}\t{morphemes}\t{count}\n")
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", mtime=0) as fh:  # mtime=0: byte-identical rebuilds
         fh.write("".join(lines).encode("utf-8"))

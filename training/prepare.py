@@ -42,10 +42,23 @@ def gsd_dev(vocab, shared: Path) -> list[Doc]:
     return docs
 
 
+def trim_spans(words: list[str], spans) -> list[tuple[int, int, str]]:
+    """Drop punctuation-only tokens at entity edges (the OCR'd Europeana data has "Madrid ," as LOC)."""
+    out = []
+    for start, end, label in spans:
+        while start < end and not any(c.isalnum() for c in words[start]):
+            start += 1
+        while end > start and not any(c.isalnum() for c in words[end - 1]):
+            end -= 1
+        if start < end:
+            out.append((start, end, label))
+    return out
+
+
 def _ner_doc(vocab, annotator, words, spans) -> Doc:
     doc = _doc(vocab, words)
     annotate_sentence(annotator, list(doc))
-    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]  # all other tokens: O
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in trim_spans(words, spans)]  # others: O
     return doc
 
 

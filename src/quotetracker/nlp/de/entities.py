@@ -33,26 +33,29 @@ def load_gazetteer(path=None) -> dict[str, str]:
 
 
 class EntityRules:
-    def __init__(self, gazetteer: dict[str, str]) -> None:
-        self.gaz = gazetteer
-        self.max_len = max((n.count(" ") + 1 for n in gazetteer), default=1)
+    """Adds gazetteer matches and runs of NE-tagged capitalised words that no model entity covers."""
+
+    def __init__(self, gazetteer: dict[str, str], add_name_runs: bool = True) -> None:
+        self.gaz = {n: lab for n, lab in gazetteer.items() if lab in ("PER", "ORG", "LOC", "MISC")}
+        self.by_first: dict[str, list[tuple[int, str]]] = {}
+        for name, label in self.gaz.items():
+            words = name.split(" ")
+            self.by_first.setdefault(words[0], []).append((len(words), label))
+        for options in self.by_first.values():
+            options.sort(reverse=True)
         self.roles = word_list("role_cues")
         self.first_names = word_list("first_names") | {n for n, lab in gazetteer.items() if lab == "FIRST"}
         self.org_suffixes = word_list("org_suffixes")
+        self.add_name_runs = add_name_runs
 
-    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+    def _gazetteer_spans(self, doc: Doc, words: list[str]) -> list[Span]:
         out = []
-        i = 0
-        n = len(doc)
+        i, n = 0, len(words)
         while i < n:
-            if not doc[i].text[:1].isupper():
-                i += 1
-                continue
+            options = self.by_first.get(words[i])
             found = None
-            for length in range(min(self.max_len, n - i), 0, -1):
-                text = doc[i:i + length].text
-                label = self.gaz.get(text)
-                if label in ("PER", "ORG", "LOC", "MISC"):
+            for length, label in options or ():
+                if i + length <= n and (length == 1 or " ".join(words[i:i + length]) in self.gaz):
                     found = Span(doc, i, i + length, label=label)
                     break
             if found is not None:
@@ -62,35 +65,32 @@ class EntityRules:
                 i += 1
         return out
 
-    def _name_runs(self, doc: Doc) -> list[Span]:
+    def _name_runs(self, doc: Doc, words: list[str], tags: list[str]) -> list[Span]:
         out = []
-        i = 0
-        n = len(doc)
+        i, n = 0, len(words)
         while i < n:
-            tok = doc[i]
-            if tok.tag_ in _NAME_TAGS and tok.text[:1].isupper():
+            if tags[i] == "NE" and words[i][:1].isupper():
                 j = i + 1
                 while j < n and (
-                    (doc[j].tag_ in _NAME_TAGS and doc[j].text[:1].isupper())
-                    or (doc[j].text in _NAME_LINKS and j + 1 < n and doc[j + 1].tag_ in _NAME_TAGS)
-                    or (len(doc[j].text) == 2 and doc[j].text[1] == "." and doc[j].text[0].isupper())
+                    (tags[j] == "NE" and words[j][:1].isupper())
+                    or (words[j] in _NAME_LINKS and j + 1 < n and tags[j + 1] == "NE")
+                    or (len(words[j]) == 2 and words[j][1] == "." and words[j][0].isupper())
                 ):
                     j += 1
-                out.append(Span(doc, i, j, label=self._label_run(doc, i, j)))
+                out.append(Span(doc, i, j, label=self._label_run(words, i, j)))
                 i = j
             else:
                 i += 1
         return out
 
-    def _label_run(self, doc: Doc, start: int, end: int) -> str:
-        span = doc[start:end]
-        text = span.text
-        if text in self.gaz and self.gaz[text] in ("PER", "ORG", "LOC", "MISC"):
+    def _label_run(self, words: list[str], start: int, end: int) -> str:
+        text = " ".join(words[start:end])
+        if text in self.gaz:
             return self.gaz[text]
-        prev = doc[start - 1].text if start else ""
-        if prev in self.roles or doc[start].text in self.first_names:
+        prev = words[start - 1] if start else ""
+        if prev in self.roles or words[start] in self.first_names:
             return "PER"
-        if doc[end - 1].text in self.org_suffixes or (text.isupper() and len(text) <= 6):
+        if words[end - 1] in self.org_suffixes or (text.isupper() and len(text) <= 6):
             return "ORG"
         if prev in ("in", "nach", "aus", "im", "bei", "von") and end - start == 1:
             return "LOC"
@@ -99,22 +99,28 @@ class EntityRules:
         return "MISC"
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self._gazetteer_spans(doc) + self._name_runs(doc)
+        words = [t.text for t in doc]
+        found = self._gazetteer_spans(doc, words)
+        if self.add_name_runs:
+            found += self._name_runs(doc, words, [t.tag_ for t in doc])
         existing = list(doc.ents)
         taken = set()
         for ent in existing:
             taken.update(range(ent.start, ent.end))
         extra = [s for s in found if not taken.intersection(range(s.start, s.end))]
-        # a role cue right before a model entity makes it a person
         relabelled = []
         for ent in existing:
-            if ent.label_ != "PER" and ent.start and doc[ent.start - 1].text in self.roles and doc[ent.end - 1].tag_ == "NE":
+            # a role cue right before a model entity makes it a person
+            if ent.label_ != "PER" and ent.start and words[ent.start - 1] in self.roles:
                 ent = Span(doc, ent.start, ent.end, label="PER")
             relabelled.append(ent)
-        doc.ents = filter_spans(relabelled + extra)
+        if extra or relabelled != existing:
+            doc.ents = filter_spans(relabelled + extra)
         return doc
 
 
-@Language.factory("qt_de_entity_rules")
-def make_entity_rules(nlp: Language, name: str):
-    return EntityRules(load_gazetteer())
+@Language.factory("qt_de_entity_rules", default_config={"add_name_runs": True, "gazetteer": None})
+def make_entity_rules(nlp: Language, name: str, add_name_runs: bool, gazetteer: str | None):
+    from pathlib import Path
+
+    return EntityRules(load_gazetteer(Path(gazetteer) if gazetteer else None), add_name_runs)

@@ -12,11 +12,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .morph import verb_features
+from .morph import subject_pronoun, verb_features
 from .tagsets import normalise_stts, stts_to_upos
 
-_ICH = frozenset({"ich"})
-_WIR = frozenset({"wir"})
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +75,7 @@ def fix_lemma(lemma: str, form: str, tag: str) -> str:
 def annotate_sentence(annotator: HanTaAnnotator, tokens) -> None:
     """Tag one sentence's tokens (spaCy Token objects) in place."""
     real = [t for t in tokens if not t.is_space]
+    lowers = [t.lower_ for t in real]
     analyses = annotator.tag_words([_HANTA_FORMS.get(t.text, t.text) for t in real])
     for k, (tok, (tag, lemma, morphemes)) in enumerate(zip(real, analyses)):
         tag = fix_tag(tag, tok.text, k == 0)
@@ -85,8 +84,8 @@ def annotate_sentence(annotator: HanTaAnnotator, tokens) -> None:
         lemma = fix_lemma(lemma, tok.text, tag)
         tok.lemma_ = lemma
         if tag.startswith("V"):
-            around = {real[k - 1].lower_ if k else "", real[k + 1].lower_ if k + 1 < len(real) else ""}
-            feats = verb_features(tok.text, tag, lemma, morphemes, bool(around & _ICH), bool(around & _WIR))
+            subject = subject_pronoun(lowers, k)
+            feats = verb_features(tok.text, tag, lemma, morphemes, subject == "ich", subject == "wir")
             if feats:
                 tok.set_morph("|".join(f"{k2}={v}" for k2, v in sorted(feats.items())))
     for tok in tokens:

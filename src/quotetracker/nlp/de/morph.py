@@ -114,3 +114,26 @@ def konjunktiv_of(mood: str, tense: str) -> str | None:
     if mood != "Sub":
         return None
     return "II" if tense == "Past" else "I"
+
+
+_OTHER_SUBJECTS = frozenset({"er", "sie", "es", "man", "wir", "ihr", "du", "der", "die", "das", "dieser", "diese"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "„", "“", "\"", "»", "«", "–"})
+
+
+def subject_pronoun(lowers: list[str], i: int, window: int = 8) -> str:
+    """'ich' / 'wir' when that pronoun is the likely subject of the verb at ``i``: right after it
+    (*habe ich*), or earlier in the same clause with no other subject in between
+    (*das ich keine Lust habe*, *ich habe und werde*); else ''."""
+    n = len(lowers)
+    for j in (i + 1, i + 2):
+        if j < n and lowers[j] in ("ich", "wir"):
+            return lowers[j]
+        if j < n and lowers[j] in _CLAUSE_BREAKS:
+            break
+    for j in range(i - 1, max(-1, i - 1 - window), -1):
+        w = lowers[j]
+        if w in ("ich", "wir"):
+            return w
+        if w in _CLAUSE_BREAKS or w in _OTHER_SUBJECTS:
+            return ""
+    return ""
