@@ -16,6 +16,18 @@ from .tokens import Tok
 _INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "einige", "zahlreiche", "viele"}
 
 
+def name_run_end(toks: list[Tok], k: int) -> int:
+    """End of the person name starting at k: entity tokens, then capitalised non-noun tokens
+    the tagger may have missed (Klaus Wendt with Wendt tagged as a verb)."""
+    j = k
+    while j < len(toks) and toks[j].ent == "PER" and toks[j].text[:1].isupper():
+        j += 1
+    while j < len(toks) and j - k < 4 and toks[j].text[:1].isupper() and not toks[j].sent_start \
+            and (toks[j].tag in ("NE", "FM", "XY") or toks[j].tag.startswith("V") or toks[j].ent == "PER"):
+        j += 1
+    return j
+
+
 class NameTable:
     """Person and organisation names of one document, for surname and role lookups."""
 
@@ -30,10 +42,8 @@ class NameTable:
         toks = self.toks
         k = 0
         while k < len(toks):
-            if toks[k].ent == "PER":
-                j = k
-                while j < len(toks) and toks[j].ent == "PER" and toks[j].text[:1].isupper():
-                    j += 1
+            if toks[k].ent == "PER" or toks[k].tag == "NE" and k > 0 and toks[k - 1].tag == "NN" and toks[k - 1].is_cap:
+                j = name_run_end(toks, k)
                 if j == k:
                     k += 1
                     continue
@@ -42,6 +52,14 @@ class NameTable:
                 # apposition: a role noun right before the name (Kreml-Sprecher Dmitri Peskow)
                 if k > 0 and toks[k - 1].tag == "NN":
                     self.roles.setdefault(toks[k - 1].lower, name)
+                # "die Leiterin des Gesundheitsamts, Miriam Ostermann,"
+                if k > 1 and toks[k - 1].text == ",":
+                    m = k - 2
+                    while m > 0 and toks[m].text not in ",.;:" and not toks[m].sent_start:
+                        m -= 1
+                    heads = [x for x in range(m, k - 1) if toks[x].tag == "NN"]
+                    if heads:
+                        self.roles.setdefault(toks[heads[0]].lower, name)
                 # "Peskow, der Sprecher des Kremls," / "Peskow, Sprecher des Kremls,"
                 m = j
                 if m + 2 < len(toks) and toks[m].text == ",":
@@ -64,9 +82,17 @@ class NameTable:
         return best
 
     def role(self, toks: list[Tok], span: tuple[int, int]) -> str | None:
-        for k in range(span[1] - 1, span[0] - 1, -1):
-            name = self.roles.get(toks[k].lower)
-            if name:
+        """The name a role phrase stands for; the head noun decides (der Sprecher des Präsidenten
+        is the Sprecher, not the Präsident); compounds match by their last part (Kanzlerin ~
+        Bundeskanzlerin)."""
+        heads = [k for k in range(span[0], span[1]) if toks[k].tag == "NN" or toks[k].is_cap and toks[k].tag != "ART"]
+        if not heads:
+            return None
+        head = toks[heads[0]].lower
+        if head in self.roles:
+            return self.roles[head]
+        for role, name in self.roles.items():
+            if len(head) >= 5 and role.endswith(head):
                 return name
         return None
 

@@ -90,6 +90,8 @@ def _nominal_adjective(t: Tok) -> bool:
 def _nominal(t: Tok) -> bool:
     if is_noun(t):
         return True
+    if t.is_cap and not t.sent_start and t.tag.startswith("V"):  # a name the tagger took for a verb
+        return True
     if "-" in t.text and t.text.split("-")[-1][:1].isupper():  # der 39-Jährige
         return True
     # names the tagger missed: a capitalised token that is not a closed-class word
@@ -137,6 +139,13 @@ def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | 
     i, j = span
     if j - i == 1 and toks[i].lower in PRONOUNS:
         return None
+    per = next((k for k in range(i, j) if toks[k].ent == "PER" or toks[k].tag == "NE"), None)
+    if per is not None and toks[per].ent != "ORG":
+        from .coref import name_run_end  # the same name boundary as the document's name table
+
+        end = min(name_run_end(toks, per), j)
+        if end > per:
+            return text[toks[per].start : toks[end - 1].end]
     ents = [k for k in range(i, j) if toks[k].ent in ("PER", "ORG")]
     if ents:
         # the longest contiguous run of entity tokens
