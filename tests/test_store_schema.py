@@ -136,3 +136,18 @@ def test_in_memory_sqlite_works():
 
     with store.engine.connect() as conn:
         assert conn.execute(select(statements.c.search_text)).scalar_one() == "hallo welt"
+
+
+def test_concurrent_first_opens_both_succeed(db_url):
+    """Several processes opening a fresh database at the same time (e.g. web server and ingest)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_it(_):
+        store = Store(db_url)
+        n = store.count("documents")
+        store.close()
+        return n
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(open_it, range(3)))
+    assert results == [0, 0, 0]

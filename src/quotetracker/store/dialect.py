@@ -23,6 +23,7 @@ __all__ = [
     "drop_search_objects",
     "search_condition",
     "insert_ignore",
+    "write_transaction",
 ]
 
 _SQLITE_FTS = [
@@ -59,6 +60,9 @@ def configure_engine(engine: Engine) -> None:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - exercised by every SQLite test
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so that DDL
+        # (migrations) is transactional too (SQLAlchemy's documented pysqlite recipe).
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
@@ -66,6 +70,28 @@ def configure_engine(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # pragma: no cover - exercised by every SQLite test
+        # Writers take the write lock at BEGIN (IMMEDIATE): two writers then queue on busy_timeout
+        # instead of failing when a read transaction tries to upgrade to a write.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
+
+
+WRITE_OPTION = "quotetracker_write"
+
+
+def write_transaction(engine: Engine):
+    """``with write_transaction(engine) as conn:`` — a transaction that will write (BEGIN IMMEDIATE on SQLite)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def _tx():
+        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+            with conn.begin():
+                yield conn
+
+    return _tx()
 
 
 def create_search_objects(conn: Connection) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import create_engine as _sa_create_engine
+from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import StaticPool
 
@@ -61,6 +62,12 @@ def migrate(engine: Engine) -> None:
     if current == head:
         return
     cfg = _alembic_config()
-    with engine.begin() as conn:
+    with dialect.write_transaction(engine) as conn:
+        # Two processes opening a fresh database at once: the second waits for the first one's lock
+        # (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL), then finds it migrated.
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(7406113)"))
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -103,7 +103,7 @@ class Store:
     # -- ingest runs and rejects ------------------------------------------------
 
     def start_run(self, inputs: dict[str, Any] | None = None) -> int:
-        with self.engine.begin() as conn:
+        with dialect.write_transaction(self.engine) as conn:
             return conn.execute(
                 insert(ingest_runs)
                 .values(started_at=_now(), status="running", inputs=_jsonable(inputs or {}), counts={})
@@ -116,7 +116,7 @@ class Store:
             values["status"] = status
             if status != "running":
                 values["finished_at"] = _now()
-        with self.engine.begin() as conn:
+        with dialect.write_transaction(self.engine) as conn:
             conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(**values))
 
     def add_rejects(self, run_id: int | None, rows: Iterable[RejectRow], conn: Connection | None = None) -> int:
@@ -129,7 +129,7 @@ class Store:
         if conn is not None:
             conn.execute(insert(rejects), data)
         else:
-            with self.engine.begin() as c:
+            with dialect.write_transaction(self.engine) as c:
                 c.execute(insert(rejects), data)
         return len(data)
 
@@ -161,7 +161,7 @@ class Store:
     ) -> BatchResult:
         """Store whole documents (and the batch's rejects) in one transaction; skip stored hashes."""
         result = BatchResult()
-        with self.engine.begin() as conn:
+        with dialect.write_transaction(self.engine) as conn:
             stored = self.known_hashes((e.document.content_hash for e in extractions), conn)
             fresh: list[Extraction] = []
             for ex in extractions:
@@ -205,7 +205,7 @@ class Store:
 
     def define_topics(self, items: Iterable[tuple[str, str, list[str] | None]]) -> None:
         """Create or update topics ``(label, origin, keywords)``, e.g. user topics from a config file."""
-        with self.engine.begin() as conn:
+        with dialect.write_transaction(self.engine) as conn:
             for label, origin, keywords in items:
                 found = conn.execute(select(topics.c.id).where(topics.c.label == label)).scalar()
                 values = {"origin": origin, "keywords": _jsonable(keywords)}
@@ -367,7 +367,7 @@ class Store:
     def replace_analyses(self, items: Sequence[tuple[int, Extraction]]) -> int:
         """Replace the statements, mentions and topics of stored documents, all in one transaction; returns statements written."""
         n = 0
-        with self.engine.begin() as conn:
+        with dialect.write_transaction(self.engine) as conn:
             ids = [doc_id for doc_id, _ in items]
             for chunk in _chunks(ids):
                 conn.execute(delete(statements).where(statements.c.document_id.in_(chunk)))  # cascades to links
@@ -408,7 +408,7 @@ class Store:
     def add_correction(self, action: str, a: str, b: str | None = None) -> int:
         if action not in ("merge", "split", "alias"):
             raise ValueError(f"unknown correction {action!r} (merge, split or alias)")
-        with self.engine.begin() as conn:
+        with dialect.write_transaction(self.engine) as conn:
             return conn.execute(
                 insert(corrections).values(action=action, a=a, b=b, created_at=_now()).returning(corrections.c.id)
             ).scalar_one()
@@ -422,7 +422,7 @@ class Store:
                 by_key[ident.key].aliases |= ident.aliases
             else:
                 by_key[ident.key] = ident
-        with self.engine.begin() as conn:
+        with dialect.write_transaction(self.engine) as conn:
             existing = dict(conn.execute(select(speakers.c.key, speakers.c.id)).all())
             gone = [sid for key, sid in existing.items() if key not in by_key]
             conn.execute(update(statements).values(speaker_id=None))
