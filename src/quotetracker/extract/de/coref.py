@@ -16,14 +16,29 @@ from .tokens import Tok
 _INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "einige", "zahlreiche", "viele"}
 
 
+def _namey(t: Tok) -> bool:
+    """A token that can be part of a person's name (not a role noun like Kämmerin)."""
+    return t.text[:1].isupper() and (t.tag in ("NE", "FM", "XY") or t.tag.startswith("V") and not t.sent_start)
+
+
+def name_start(toks: list[Tok], k: int, end: int) -> int | None:
+    """First name-like token at or after k (skipping role nouns the NER put into PER)."""
+    for m in range(k, end):
+        if _namey(toks[m]) or toks[m].ent == "PER" and toks[m].tag != "NN":
+            return m
+        if toks[m].ent != "PER" and m > k:
+            return None
+    return None
+
+
 def name_run_end(toks: list[Tok], k: int) -> int:
-    """End of the person name starting at k: entity tokens, then capitalised non-noun tokens
-    the tagger may have missed (Klaus Wendt with Wendt tagged as a verb)."""
+    """End of the person name starting at k: name-like tokens, plus one noun-tagged surname
+    right after a first name (Karl Lauterbach with Lauterbach tagged NN)."""
     j = k
-    while j < len(toks) and toks[j].ent == "PER" and toks[j].text[:1].isupper():
-        j += 1
-    while j < len(toks) and j - k < 4 and toks[j].text[:1].isupper() and not toks[j].sent_start \
-            and (toks[j].tag in ("NE", "FM", "XY") or toks[j].tag.startswith("V") or toks[j].ent == "PER"):
+    while j < len(toks) and j - k < 4 and not (toks[j].sent_start and j > k) and (
+            _namey(toks[j]) or toks[j].ent == "PER" and toks[j].tag != "NN" and toks[j].text[:1].isupper()
+            or toks[j].tag == "NN" and j - k == 1 and toks[j].text[:1].isupper() and toks[j].ent in ("PER", "")
+            and toks[k].tag == "NE"):
         j += 1
     return j
 
@@ -43,6 +58,11 @@ class NameTable:
         k = 0
         while k < len(toks):
             if toks[k].ent == "PER" or toks[k].tag == "NE" and k > 0 and toks[k - 1].tag == "NN" and toks[k - 1].is_cap:
+                start = name_start(toks, k, len(toks))
+                if start is None:
+                    k += 1
+                    continue
+                k = start
                 j = name_run_end(toks, k)
                 if j == k:
                     k += 1
@@ -113,7 +133,7 @@ def resolve_names(found, toks: list[Tok], text: str) -> list[str | None]:
     history: list[tuple[int, str, bool]] = []  # (token index, name, is_person)
     for i in order:
         f = found[i]
-        sp = f.speaker
+        sp = f.meta.get("name_span") or f.speaker  # "nach eigenen Angaben": named by the subject
         name: str | None = None
         if sp is None:
             resolved[i] = None

@@ -139,10 +139,11 @@ def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | 
     i, j = span
     if j - i == 1 and toks[i].lower in PRONOUNS:
         return None
-    per = next((k for k in range(i, j) if toks[k].ent == "PER" or toks[k].tag == "NE"), None)
-    if per is not None and toks[per].ent != "ORG":
-        from .coref import name_run_end  # the same name boundary as the document's name table
+    from .coref import name_run_end, name_start  # the same name boundaries as the document's name table
 
+    per = next((k for k in range(i, j) if toks[k].ent == "PER" or toks[k].tag == "NE"), None)
+    per = name_start(toks, per, j) if per is not None and toks[per].ent != "ORG" else None
+    if per is not None:
         end = min(name_run_end(toks, per), j)
         if end > per:
             return text[toks[per].start : toks[end - 1].end]

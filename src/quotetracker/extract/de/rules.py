@@ -549,21 +549,34 @@ class DocRules:
     def _prep_statement(self, si, sent, speaker, cue, frame_start, frame_end, end) -> None:
         """Content around a *laut X* / *X zufolge* frame: the rest of the clause(s)."""
         toks = self.toks
+        name_span = None
+        if toks[speaker[0]].lower in ("eigenen", "eigener", "eigenem"):
+            # "nach eigenen Angaben": the source is the subject of the clause
+            subject = np_at(toks, sent.a, frame_start)
+            if subject is None or not self._nominative(subject):
+                fin = next((m for m in range(sent.a, end) if is_finite_verb(toks[m])), None)
+                subject = np_after(toks, fin + 1, end) if fin is not None else None
+            if subject is not None and (subject[1] <= frame_start or subject[0] >= frame_end):
+                name_span = subject
         a = frame_end
         if a < end and toks[a].text == ",":
             a += 1
-        # content before the frame (mid-sentence cue): from sentence start
         # content before the frame starts at its clause (a mid-sentence cue in a subordinate clause)
         clause_start, _ = self.clause_bounds(frame_start, sent)
         if clause_start > sent.a and self.toks[clause_start].tag in ("PRELS", "PRELAT"):
             clause_start = sent.a
+        emitted = []
         if frame_start - clause_start >= 2:
             b0 = frame_start
             if toks[b0 - 1].text == ",":
                 b0 -= 1
-            self._emit_content(si, sent, clause_start, b0, cue, speaker, "indirect", "prep-before")
+            emitted.append(self._emit_content(si, sent, clause_start, b0, cue, speaker, "indirect", "prep-before"))
         if end - a >= 2:
-            self._emit_content(si, sent, a, end, cue, speaker, "indirect", "prep")
+            emitted.append(self._emit_content(si, sent, a, end, cue, speaker, "indirect", "prep"))
+        if name_span is not None:
+            for idx in emitted:
+                if idx is not None:
+                    self.found[idx].meta["name_span"] = name_span
 
     def _emit_content(self, si, sent, a, b, cue, speaker, kind, rule) -> int | None:
         if b - a < 1:
