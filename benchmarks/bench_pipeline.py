@@ -228,6 +228,10 @@ def _worker_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def dask_runs(sample: Path, tmp: Path, worker_counts: list[int], per_partition: int) -> list[Stage]:
     from quotetracker.distributed import connect, dask_ingest
     from quotetracker.io import read_inputs
@@ -244,9 +248,10 @@ def dask_runs(sample: Path, tmp: Path, worker_counts: list[int], per_partition: 
                 report = dask_ingest(store, [str(sample)], client=client, records_per_partition=per_partition)
             store.close()
             worker_cpu = sum(client.run(_worker_cpu).values()) - before
+            peaks = sorted(client.run(_peak_rss_mib).values())
         stages.append(
             Stage(f"dask ingest, {n} worker{'s' if n > 1 else ''}", report.accepted, words, c.wall, worker_cpu + c.cpu, cores=n,
-                  note=f"{per_partition} docs/partition; CPU = workers + writer")  # fmt: skip
+                  note=f"{per_partition} docs/partition; CPU = workers + writer; worker peak RSS {', '.join(f'{p:.0f}' for p in peaks)} MiB")  # fmt: skip
         )
         print(stages[-1].row(), flush=True)
     return stages
