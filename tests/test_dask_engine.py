@@ -23,7 +23,7 @@ from quotetracker.io import read_inputs  # noqa: E402
 from quotetracker.model import Document  # noqa: E402
 from quotetracker.store import Store  # noqa: E402
 
-pytestmark = pytest.mark.dask
+pytestmark = [pytest.mark.dask, pytest.mark.slow]  # a real cluster: model loading in every worker
 
 # Workers import this module by value (the tests folder is not on their path).
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
