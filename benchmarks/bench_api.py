@@ -212,8 +212,80 @@ def grow_sqlite(src: Path, dst: Path, factor: int) -> float:
     return time.perf_counter() - started
 
 
-def pg_database(base_url: str, name: str) -> tuple[str, bool]:
-    """The URL of database ``name`` on the server of ``base_url`` (created when missing) and whether it holds statements."""
+def grow_pg(base_url: str, src: str, dst: str, factor: int) -> float:
+    """Like :func:`grow_sqlite` on PostgreSQL: ``CREATE DATABASE dst TEMPLATE src``, then copies inside it.
+
+    The generated ``search_tsv`` column and its GIN index are filled by PostgreSQL itself.
+    """
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    started = time.perf_counter()
+    admin = create_engine(make_url(base_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{dst}"'))
+        conn.execute(text(f'CREATE DATABASE "{dst}" TEMPLATE "{src}"'))
+    admin.dispose()
+    engine = create_engine(make_url(base_url).set(database=dst))
+
+    def columns(conn, table: str, skip: tuple[str, ...]) -> list[str]:
+        rows = conn.execute(
+            text(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = :t AND is_generated = 'NEVER' "
+                "ORDER BY ordinal_position"
+            ),
+            {"t": table},
+        ).scalars()
+        return [f'"{c}"' for c in rows if c not in skip]
+
+    with engine.begin() as conn:
+        max_doc = conn.execute(text("SELECT max(id) FROM documents")).scalar()
+        max_st = conn.execute(text("SELECT max(id) FROM statements")).scalar()
+        max_em = conn.execute(text("SELECT coalesce(max(id), 0) FROM entity_mentions")).scalar()
+        doc_cols = columns(conn, "documents", ("id", "doc_key", "content_hash"))
+        st_cols = columns(conn, "statements", ("id", "document_id"))
+        em_cols = columns(conn, "entity_mentions", ("id", "document_id", "statement_id"))
+    for k in range(1, factor):
+        with engine.begin() as conn:
+            conn.execute(text(
+                f"INSERT INTO documents (id, doc_key, content_hash, {', '.join(doc_cols)}) "
+                f"SELECT id + {k * max_doc}, doc_key || '-x{k}', substr(content_hash, 1, 60) || '-x{k}', {', '.join(doc_cols)} FROM documents WHERE id <= {max_doc}"
+            ))
+            conn.execute(text(
+                f"INSERT INTO statements (id, document_id, {', '.join(st_cols)}) "
+                f"SELECT id + {k * max_st}, document_id + {k * max_doc}, {', '.join(st_cols)} FROM statements WHERE id <= {max_st}"
+            ))
+            conn.execute(text(
+                f"INSERT INTO entity_mentions (id, document_id, statement_id, {', '.join(em_cols)}) "
+                f"SELECT id + {k * max_em}, document_id + {k * max_doc}, statement_id + {k * max_st}, {', '.join(em_cols)} "
+                f"FROM entity_mentions WHERE id <= {max_em}"
+            ))
+            conn.execute(text(
+                f"INSERT INTO statement_topics (statement_id, topic_id) SELECT statement_id + {k * max_st}, topic_id "
+                f"FROM statement_topics WHERE statement_id <= {max_st}"
+            ))
+        print(f"  … copy {k + 1}/{factor}", flush=True)
+    with engine.begin() as conn:
+        for table in ("documents", "statements", "entity_mentions"):
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
+    engine.dispose()
+    return time.perf_counter() - started
+
+
+def pg_size_mb(url: str) -> float:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar()
+    engine.dispose()
+    return size / 1e6
+
+
+def pg_database(base_url: str, name: str, size: int) -> tuple[str, bool]:
+    """The URL of database ``name`` on the server of ``base_url`` (created when missing) and whether it holds ``size`` statements."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -229,7 +301,7 @@ def pg_database(base_url: str, name: str) -> tuple[str, bool]:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            filled = conn.execute(text("SELECT count(*) FROM statements")).scalar() > 0
+            filled = conn.execute(text("SELECT count(*) FROM statements")).scalar() >= size
     except Exception:  # created but never migrated
         filled = False
     engine.dispose()
@@ -339,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         filled = False
         if args.pg:
-            url, filled = pg_database(args.pg, f"qt_bench_{size}")
+            url, filled = pg_database(args.pg, f"qt_bench_{size}", size)
             path = None
         else:
             Path(args.db_dir).mkdir(parents=True, exist_ok=True)
@@ -348,7 +420,12 @@ def main(argv: list[str] | None = None) -> int:
         build_s = 0.0
         how = "ingest_records"
         base = Path(args.db_dir) / f"bench_{args.grow_from}.db" if args.grow_from else None
-        if path is not None and not path.exists() and base is not None and base.exists() and size > args.grow_from:
+        if args.pg and args.grow_from and not filled and size > args.grow_from:
+            factor = size // args.grow_from
+            print(f"growing qt_bench_{args.grow_from} x{factor} into qt_bench_{size}", flush=True)
+            build_s = grow_pg(args.pg, f"qt_bench_{args.grow_from}", f"qt_bench_{size}", factor)
+            how = f"{factor} copies of the {args.grow_from:,} database"
+        elif path is not None and not path.exists() and base is not None and base.exists() and size > args.grow_from:
             factor = size // args.grow_from
             print(f"growing {base} x{factor} into {path}", flush=True)
             build_s = grow_sqlite(base, path, factor)
@@ -360,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"reusing {path or url}")
         print(f"measuring {size:,} statements", flush=True)
         rows = measure(url, args.repeats, args.budget_s)
-        results[size] = {"rows": rows, "build_s": build_s, "how": how, "db_mb": path.stat().st_size / 1e6 if path else 0.0}
+        results[size] = {"rows": rows, "build_s": build_s, "how": how, "db_mb": path.stat().st_size / 1e6 if path else pg_size_mb(url)}
     if args.append_results:
         append_results(results, "PostgreSQL" if args.pg else "SQLite", args.repeats, args.budget_s, args.note)
     return 0
