@@ -14,11 +14,14 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from .hanta_tagger import fix_lemma
-from .morph import subject_pronoun, verb_features
+from .morph import SUBJECT_CONTEXT_WORDS, subject_pronoun, verb_features
 from .tagsets import stts_to_upos
 
 _HANTA_RAW = {"VVFIN": "VV(FIN)", "VVINF": "VV(INF)", "VVPP": "VV(PP)", "VVIZU": "VV(IZU)", "VVIMP": "VV(IMP)",
@@ -63,6 +66,8 @@ class Lexicon:
         self._hanta = None
         self._upos: dict[str, str] = {}
         self._feats: dict[tuple, str] = {}
+        self._resolved: dict[tuple[int, int], tuple] = {}
+        self._relevant: dict[int, str] | None = None
 
     def checked_tag(self, form: str, tag: str) -> str:
         """The tagger's tag, unless a frequent form was never seen with it."""
@@ -111,30 +116,50 @@ class Lexicon:
             hit = self._feats[key] = "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
         return hit
 
+    def _subject_words(self, strings) -> dict[int, str]:
+        """Hash -> word for the few lower-case words that subject_pronoun looks at."""
+        if self._relevant is None:
+            self._relevant = {strings.add(w): w for w in SUBJECT_CONTEXT_WORDS}
+        return self._relevant
+
+    def _resolve(self, strings, orth: int, tag_hash: int) -> tuple:
+        """(tag hash, UPOS id, lemma hash, verb info or None) for a (word id, tag id) pair."""
+        form, tag = strings[orth], strings[tag_hash] if tag_hash else ""
+        if form.isspace():
+            return strings.add("_SP"), POS_IDS["SPACE"], orth, None
+        if self.check_tags:
+            tag = self.checked_tag(form, tag)
+        lemma, morphemes = self.lookup(form, tag)
+        verb = None
+        if tag[:1] == "V":
+            verb = (form, tag, lemma, decode_morphemes(morphemes) if isinstance(morphemes, str) else morphemes)
+        return strings.add(tag), POS_IDS.get(self.upos(tag), POS_IDS["X"]), strings.add(lemma), verb
+
     def __call__(self, doc: Doc) -> Doc:
-        lowers = None
-        for i, tok in enumerate(doc):
-            tag = tok.tag_
-            if tok.is_space:
-                tok.tag_, tok.pos_, tok.lemma_ = "_SP", "SPACE", tok.text
-                continue
-            form = tok.text
-            if self.check_tags:
-                fixed = self.checked_tag(form, tag)
-                if fixed != tag:
-                    tok.tag_ = tag = fixed
-            tok.pos_ = self.upos(tag)
-            lemma, morphemes = self.lookup(form, tag)
-            tok.lemma_ = lemma
-            if tag[:1] == "V":
-                if isinstance(morphemes, str):
-                    morphemes = decode_morphemes(morphemes)
-                if lowers is None:
-                    lowers = [t.lower_ for t in doc]
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        cache = self._resolved
+        arr = doc.to_array([ORTH, TAG, LOWER])
+        out = numpy.zeros((len(doc), 3), dtype="uint64")
+        verbs = []
+        rows = arr.tolist()
+        for i, (orth, tag_hash, _) in enumerate(rows):
+            hit = cache.get((orth, tag_hash))
+            if hit is None:
+                hit = cache[(orth, tag_hash)] = self._resolve(strings, orth, tag_hash)
+            out[i, 0], out[i, 1], out[i, 2] = hit[0], hit[1], hit[2]
+            if hit[3] is not None:
+                verbs.append((i, hit[3]))
+        doc.from_array([TAG, POS, LEMMA], out)
+        if verbs:
+            relevant = self._subject_words(strings)
+            lowers = [relevant.get(row[2], "") for row in rows]
+            for i, (form, tag, lemma, morphemes) in verbs:
                 subject = subject_pronoun(lowers, i)
                 feats = self.feats(form, tag, lemma, morphemes, subject == _ICH, subject == _WIR)
                 if feats:
-                    tok.set_morph(feats)
+                    doc[i].set_morph(feats)
         return doc
 
 

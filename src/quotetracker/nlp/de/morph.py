@@ -120,6 +120,9 @@ _OTHER_SUBJECTS = frozenset({"er", "sie", "es", "man", "wir", "ihr", "du", "der"
 _CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "„", "“", "\"", "»", "«", "–"})
 
 
+SUBJECT_CONTEXT_WORDS = frozenset({"ich", "wir"}) | _OTHER_SUBJECTS | _CLAUSE_BREAKS
+
+
 def subject_pronoun(lowers: list[str], i: int, window: int = 8) -> str:
     """'ich' / 'wir' when that pronoun is the likely subject of the verb at ``i``: right after it
     (*habe ich*), or earlier in the same clause with no other subject in between
