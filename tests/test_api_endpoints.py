@@ -180,3 +180,10 @@ def test_responses_match_the_documented_schemas(client):
         model.model_validate(r.json())  # raises when the documented shape drifts from the real one
         documented = spec["paths"][template]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
         assert documented["$ref"].endswith("/" + model.__name__), template
+
+
+def test_ids_beyond_the_integer_range_are_4xx_not_500(client):
+    huge = "99999999999999999999"
+    assert client.get("/api/statements", params={"speaker": huge}).status_code == 400
+    assert client.get(f"/api/documents/{huge}").status_code == 400
+    assert client.get(f"/api/speakers/{huge}").status_code == 422

@@ -14,6 +14,7 @@ from .errors import ApiError
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 MAX_OFFSET = 10_000_000
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL; larger ones cannot exist
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Number of items to skip.")]
@@ -38,6 +39,13 @@ def _date(name: str, value: str | None) -> str | None:
     return parsed[0] if parsed else None
 
 
+def _id(name: str, value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= MAX_ID:
+        raise ApiError(400, f"{name} id out of range: {value}")
+    return number
+
+
 def statement_filters(
     speaker: Annotated[str | None, Query(description="Speaker name, any alias, or speaker id.")] = None,
     about: Annotated[str | None, Query(description="Entity mentioned in the statement.")] = None,
@@ -54,7 +62,7 @@ def statement_filters(
         raise ApiError(400, f"kind must be one of {', '.join(STATEMENT_KINDS)}, got {kind!r}")
     speaker_value: str | int | None = _clean(speaker)
     if isinstance(speaker_value, str) and speaker_value.isdigit():
-        speaker_value = int(speaker_value)  # a speaker id
+        speaker_value = _id("speaker", speaker_value)
     since_value, until_value = _date("since", since), _date("until", until)
     return StatementFilters(
         speaker=speaker_value,
@@ -86,4 +94,4 @@ DocumentRef = Annotated[
 
 def document_ref(value: str) -> int | str:
     """Digits are a database id; anything else is the document's external id."""
-    return int(value) if value.isdigit() else value
+    return _id("document", value) if value.isdigit() else value

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from ..query import QueryService, StatementFilters
 from .errors import ApiError, error_responses
 from . import schemas
-from .params import DEFAULT_LIMIT, DocumentRef, Limit, Offset, document_ref, filters_dict, statement_filters
+from .params import DEFAULT_LIMIT, MAX_ID, DocumentRef, Limit, Offset, document_ref, filters_dict, statement_filters
 
 router = APIRouter(prefix="/api", tags=["read"], responses=error_responses(400, 404, 422, 500))
 
@@ -61,7 +61,7 @@ def list_speakers(
 
 
 @router.get("/speakers/{speaker_id}", summary="One speaker: aliases, roles, top topics, entities and sources", response_model=None, responses=schemas.ok(schemas.SpeakerDetailOut))
-def get_speaker(qs: Service, speaker_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+def get_speaker(qs: Service, speaker_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
     detail = qs.speaker(speaker_id)
     if detail is None:
         raise ApiError(404, f"no speaker with id {speaker_id}")

@@ -13,7 +13,7 @@ from ..query import StatementFilters
 from . import charts
 from .errors import ApiError
 from .highlight import highlight
-from .params import DEFAULT_LIMIT, DocumentRef, Limit, Offset, document_ref, filters_dict, has_filters, statement_filters
+from .params import DEFAULT_LIMIT, MAX_ID, DocumentRef, Limit, Offset, document_ref, filters_dict, has_filters, statement_filters
 from .routes_api import Service
 
 router = APIRouter(include_in_schema=False)
@@ -118,7 +118,7 @@ def speakers_page(
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
 def speaker_page(
-    request: Request, qs: Service, speaker_id: Annotated[int, Path(ge=1)], limit: Limit = PAGE_SIZE, offset: Offset = 0
+    request: Request, qs: Service, speaker_id: Annotated[int, Path(ge=1, le=MAX_ID)], limit: Limit = PAGE_SIZE, offset: Offset = 0
 ) -> HTMLResponse:
     detail = qs.speaker(speaker_id)
     if detail is None:
