@@ -201,3 +201,26 @@ def test_configured_keyword_topics_are_stored_as_user_topics(db_url):
     for t in configured:
         assert topics[t.name].origin == "user"
         assert topics[t.name].keywords == list(t.keywords)
+
+
+def test_two_concurrent_ingests_into_one_database(db_url, tmp_path):
+    """Two writers at once (overlapping inputs): both finish, every document is stored exactly once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    Store(db_url).close()  # migrate first; concurrent first opens are tested in test_store_schema
+    a = write_corpus(tmp_path / "a.jsonl", 60)
+    b = write_corpus(tmp_path / "b.jsonl", 80)  # its first 60 articles are a's
+
+    def run(path):
+        store = Store(db_url)
+        try:
+            return ingest(store, [str(path)], batch_size=5)
+        finally:
+            store.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        ra, rb = pool.map(run, [a, b])
+    assert ra.accepted + rb.accepted == 80
+    assert ra.accepted + ra.duplicates == 60 and rb.accepted + rb.duplicates == 80
+    store = Store(db_url)
+    assert store.count("documents") == 80 and store.count("statements") == 80

@@ -256,8 +256,7 @@ def rebuild_identities(store: Store) -> int:
     """Recompute speaker identities from every stored mention plus the user's corrections; returns their number."""
     from .resolve import resolve_speakers
 
-    identities = resolve_speakers(store.speaker_mentions(), store.corrections())
-    return store.replace_identities(identities)
+    return store.rebuild_identities(resolve_speakers)
 
 
 @dataclass(slots=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..model import Document, Extraction, parse_date
@@ -205,14 +205,15 @@ class Store:
 
     def define_topics(self, items: Iterable[tuple[str, str, list[str] | None]]) -> None:
         """Create or update topics ``(label, origin, keywords)``, e.g. user topics from a config file."""
+        rows = [{"label": label, "origin": origin, "keywords": _jsonable(keywords)} for label, origin, keywords in items]
+        if not rows:
+            return
         with dialect.write_transaction(self.engine) as conn:
-            for label, origin, keywords in items:
-                found = conn.execute(select(topics.c.id).where(topics.c.label == label)).scalar()
-                values = {"origin": origin, "keywords": _jsonable(keywords)}
-                if found is None:
-                    conn.execute(insert(topics).values(label=label, **values))
-                else:
-                    conn.execute(update(topics).where(topics.c.id == found).values(**values))
+            dialect.insert_ignore(conn, topics, rows)  # safe against a concurrent writer creating the same label
+            conn.execute(
+                update(topics).where(topics.c.label == bindparam("b_label")).values(origin=bindparam("b_origin"), keywords=bindparam("b_keywords")),
+                [{"b_label": r["label"], "b_origin": r["origin"], "b_keywords": r["keywords"]} for r in rows],
+            )
 
     def _write_extraction(
         self, conn: Connection, ex: Extraction, run_id: int | None, entity_ids: dict[str, int], topic_ids: dict[str, int]
@@ -384,7 +385,7 @@ class Store:
 
     # -- speaker identities ---------------------------------------------------------
 
-    def speaker_mentions(self) -> list[SpeakerMention]:
+    def speaker_mentions(self, conn: Connection | None = None) -> list[SpeakerMention]:
         q = (
             select(
                 statements.c.id,
@@ -397,13 +398,26 @@ class Store:
             .join(documents, documents.c.id == statements.c.document_id)
             .order_by(statements.c.id)
         )
-        with self.engine.connect() as conn:
+        if conn is not None:
             return [SpeakerMention(*row) for row in conn.execute(q)]
+        with self.engine.connect() as c:
+            return [SpeakerMention(*row) for row in c.execute(q)]
 
-    def corrections(self) -> list[Correction]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(corrections.c.action, corrections.c.a, corrections.c.b).order_by(corrections.c.id))
-            return [Correction(action, a, b) for action, a, b in rows]
+    def corrections(self, conn: Connection | None = None) -> list[Correction]:
+        q = select(corrections.c.action, corrections.c.a, corrections.c.b).order_by(corrections.c.id)
+        if conn is not None:
+            return [Correction(action, a, b) for action, a, b in conn.execute(q)]
+        with self.engine.connect() as c:
+            return [Correction(action, a, b) for action, a, b in c.execute(q)]
+
+    def rebuild_identities(self, resolve: Callable[[list[SpeakerMention], list[Correction]], Sequence[Identity]]) -> int:
+        """Read every mention and correction, resolve, and store the identities — in ONE transaction that
+        holds the write lock, so concurrent ingests never store identities computed from stale mentions."""
+        with dialect.write_transaction(self.engine) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(7406114)"))
+            identities = resolve(self.speaker_mentions(conn), self.corrections(conn))
+            return self._replace_identities(conn, identities)
 
     def add_correction(self, action: str, a: str, b: str | None = None) -> int:
         if action not in ("merge", "split", "alias"):
@@ -415,6 +429,10 @@ class Store:
 
     def replace_identities(self, identities: Sequence[Identity]) -> int:
         """Store the resolver's identities; speaker ids stay stable for keys that survive."""
+        with dialect.write_transaction(self.engine) as conn:
+            return self._replace_identities(conn, identities)
+
+    def _replace_identities(self, conn: Connection, identities: Sequence[Identity]) -> int:
         by_key: dict[str, Identity] = {}
         for ident in identities:
             if ident.key in by_key:  # a resolver must not repeat keys; merge defensively
@@ -422,48 +440,47 @@ class Store:
                 by_key[ident.key].aliases |= ident.aliases
             else:
                 by_key[ident.key] = ident
-        with dialect.write_transaction(self.engine) as conn:
-            existing = dict(conn.execute(select(speakers.c.key, speakers.c.id)).all())
-            gone = [sid for key, sid in existing.items() if key not in by_key]
-            conn.execute(update(statements).values(speaker_id=None))
-            for chunk in _chunks(gone):
-                conn.execute(delete(speakers).where(speakers.c.id.in_(chunk)))
-            conn.execute(delete(speaker_aliases))
-            conn.execute(delete(speaker_roles))
-            ids: dict[str, int] = {}
-            for key, ident in by_key.items():
-                if key in existing:
-                    conn.execute(
-                        update(speakers)
-                        .where(speakers.c.id == existing[key])
-                        .values(canonical_name=ident.canonical, confidence=float(ident.confidence))
-                    )
-                    ids[key] = existing[key]
-                else:
-                    ids[key] = conn.execute(
-                        insert(speakers)
-                        .values(key=key, canonical_name=ident.canonical, confidence=float(ident.confidence))
-                        .returning(speakers.c.id)
-                    ).scalar_one()
-            alias_rows, role_rows, link_rows = [], [], []
-            for key, ident in by_key.items():
-                sid = ids[key]
-                seen: set[str] = set()
-                for alias in sorted({ident.canonical, *ident.aliases}):
-                    norm = normalize_name(alias)
-                    if norm and norm not in seen:
-                        seen.add(norm)
-                        alias_rows.append({"speaker_id": sid, "alias": alias, "alias_norm": norm})
-                for role, first, last in ident.roles:
-                    role_rows.append({"speaker_id": sid, "role": role, "first_date": first, "last_date": last})
-                link_rows.extend({"st_id": st_id, "sp_id": sid} for st_id in ident.statement_ids)
-            if alias_rows:
-                conn.execute(insert(speaker_aliases), alias_rows)
-            if role_rows:
-                conn.execute(insert(speaker_roles), role_rows)
-            if link_rows:
+        existing = dict(conn.execute(select(speakers.c.key, speakers.c.id)).all())
+        gone = [sid for key, sid in existing.items() if key not in by_key]
+        conn.execute(update(statements).values(speaker_id=None))
+        for chunk in _chunks(gone):
+            conn.execute(delete(speakers).where(speakers.c.id.in_(chunk)))
+        conn.execute(delete(speaker_aliases))
+        conn.execute(delete(speaker_roles))
+        ids: dict[str, int] = {}
+        for key, ident in by_key.items():
+            if key in existing:
                 conn.execute(
-                    update(statements).where(statements.c.id == bindparam("st_id")).values(speaker_id=bindparam("sp_id")),
-                    link_rows,
+                    update(speakers)
+                    .where(speakers.c.id == existing[key])
+                    .values(canonical_name=ident.canonical, confidence=float(ident.confidence))
                 )
+                ids[key] = existing[key]
+            else:
+                ids[key] = conn.execute(
+                    insert(speakers)
+                    .values(key=key, canonical_name=ident.canonical, confidence=float(ident.confidence))
+                    .returning(speakers.c.id)
+                ).scalar_one()
+        alias_rows, role_rows, link_rows = [], [], []
+        for key, ident in by_key.items():
+            sid = ids[key]
+            seen: set[str] = set()
+            for alias in sorted({ident.canonical, *ident.aliases}):
+                norm = normalize_name(alias)
+                if norm and norm not in seen:
+                    seen.add(norm)
+                    alias_rows.append({"speaker_id": sid, "alias": alias, "alias_norm": norm})
+            for role, first, last in ident.roles:
+                role_rows.append({"speaker_id": sid, "role": role, "first_date": first, "last_date": last})
+            link_rows.extend({"st_id": st_id, "sp_id": sid} for st_id in ident.statement_ids)
+        if alias_rows:
+            conn.execute(insert(speaker_aliases), alias_rows)
+        if role_rows:
+            conn.execute(insert(speaker_roles), role_rows)
+        if link_rows:
+            conn.execute(
+                update(statements).where(statements.c.id == bindparam("st_id")).values(speaker_id=bindparam("sp_id")),
+                link_rows,
+            )
         return len(by_key)
