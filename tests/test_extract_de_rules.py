@@ -151,3 +151,30 @@ def test_spans_index_the_text(nlp):
         assert text[s.content.start : s.content.end] == content
         if s.speaker:
             assert text[s.speaker.start : s.speaker.end] == speaker
+
+
+def test_spacy_component_on_a_bare_tokenizer_degrades_gracefully():
+    # no tagger, no NER: the rules fall back to word lists and capitalisation
+    import spacy
+
+    import quotetracker.extract.de  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("quotetracker_statements")
+    text = "„Wir bleiben“, sagte die Ministerin. Laut Polizei wurde niemand verletzt."
+    doc = nlp(text)
+    contents = [s.content.text(text) for s in doc._.statements]
+    assert "Wir bleiben" in contents
+    assert any(c.startswith("wurde niemand") for c in contents)
+
+
+def test_extractor_is_registered_and_pure(nlp):
+    from quotetracker.extract.base import get_extractor
+    from quotetracker.model import Document
+
+    ex = get_extractor("de")
+    doc = Document(text="Die Lage sei ernst, sagte der Sprecher.", id="t1", lang="de", date="2020-10")
+    a, b = ex.extract(doc), list(ex.extract_many([doc]))[0]
+    assert [s.to_quote() for s in a.statements] == [s.to_quote() for s in b.statements]
+    assert a.sentences and a.statements[0].kind == "indirect"
