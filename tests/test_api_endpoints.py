@@ -187,3 +187,10 @@ def test_ids_beyond_the_integer_range_are_4xx_not_500(client):
     assert client.get("/api/statements", params={"speaker": huge}).status_code == 400
     assert client.get(f"/api/documents/{huge}").status_code == 400
     assert client.get(f"/api/speakers/{huge}").status_code == 422
+
+
+def test_nul_characters_are_400_everywhere(client):
+    for url in ("/api/statements?speaker=a%00b", "/api/statements?about=%00", "/api/statements?q=%00", "/entities/a%00b", "/api/speakers?q=%00"):
+        r = client.get(url)
+        assert r.status_code == 400, url
+        assert "NUL" in r.json()["message"]

@@ -19,7 +19,7 @@ from .. import __version__
 from . import routes_api, routes_web, routes_write
 from .backend import resolve_backend
 from .errors import install_error_handlers
-from .middleware import BodySizeLimit, SecurityHeaders
+from .middleware import BodySizeLimit, RejectNulBytes, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -72,6 +72,7 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # the chart bundles are ~800 kB, ~250 kB gzipped
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(RejectNulBytes)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..query import QueryError
@@ -94,6 +95,12 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(QueryError)
     async def _query_error(request: Request, exc: QueryError) -> Response:
         return _respond(request, 400, str(exc).lstrip("-"))
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> Response:
+        # the DBAPI's class for values the database cannot take (too long, out of range, bad encoding)
+        log.warning("database rejected a value on %s %s: %s", request.method, request.url.path, exc.orig)
+        return _respond(request, 400, "a parameter has a value the database cannot use")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

@@ -81,6 +81,29 @@ class BodySizeLimit:
                 await _send_413(send, self.max_bytes)
 
 
+class RejectNulBytes:
+    """400 for a NUL character in the path or query: no database can store or compare it."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            query = scope.get("query_string", b"").lower()
+            if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
+                body = json.dumps(error_body(400, "NUL characters are not allowed in paths or parameters")).encode()
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 400,
+                        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+                    }
+                )
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
 class SecurityHeaders:
     """Content-Security-Policy and friends on every response."""
 
