@@ -44,7 +44,10 @@ def database_errors(url: str) -> Iterator[None]:
         raise fail(str(exc), EXIT_USAGE) from exc
     except (ArgumentError, NoSuchModuleError) as exc:
         raise fail(f"invalid database URL {url!r}: {exc}", EXIT_DATABASE) from exc
-    except (SQLAlchemyError, DatabaseError, ModuleNotFoundError, OSError) as exc:
+    except ModuleNotFoundError as exc:
+        hint = " (install the PostgreSQL driver: pip install 'quotetracker[postgres]')" if "psycopg" in str(exc) else ""
+        raise fail(f"database {url!r}: {exc}{hint}", EXIT_DATABASE) from exc
+    except (SQLAlchemyError, DatabaseError, OSError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise fail(f"database {url!r}: {first}", EXIT_DATABASE) from exc
 
