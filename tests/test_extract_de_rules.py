@@ -178,3 +178,10 @@ def test_extractor_is_registered_and_pure(nlp):
     a, b = ex.extract(doc), list(ex.extract_many([doc]))[0]
     assert [s.to_quote() for s in a.statements] == [s.to_quote() for s in b.statements]
     assert a.sentences and a.statements[0].kind == "indirect"
+
+
+def test_pronoun_agrees_in_gender(nlp):
+    text = ("Ministerin Anja Vogt traf am Montag den Bürgermeister Paul Rieger. "
+            "Rieger sagte, die Stadt brauche Geld. Sie sagte, das Land werde helfen.")
+    _, _, speaker, name, _ = find(run(nlp, text), "Land werde")
+    assert speaker == "Sie" and name == "Anja Vogt"

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from .lexicon import words
 from .phrases import PRONOUNS, speaker_name_of
 from .tokens import Tok
 
@@ -124,13 +125,45 @@ class NameTable:
         return best
 
 
+def gender_of(toks: list[Tok], span: tuple[int, int], name: str | None) -> str | None:
+    """'f', 'm', 'g' (group/organisation) or None, from first names and role nouns (-in)."""
+    w = words()
+    if name:
+        first = name.split()[0]
+        if first in w["female_first_names"]:
+            return "f"
+        if first in w["male_first_names"]:
+            return "m"
+    for k in range(span[0], span[1]):
+        t = toks[k]
+        if t.text in w["plural_group_nouns"] or t.ent == "ORG":
+            return "g"
+        if t.tag == "NN" and t.ent != "PER":
+            low = t.lower
+            if low.endswith("innen") or low.endswith(("e", "en")) and toks[span[0]].lower == "die" and t.text.endswith("en"):
+                return "g"
+            if low.endswith("in") and len(low) > 5:
+                return "f"
+            return "m" if toks[span[0]].lower in ("der", "ein", "dem", "des") or span[1] - span[0] > 1 else None
+    return None
+
+
+def _plural_pronoun(toks: list[Tok], k: int) -> bool:
+    """Plural *sie*: the finite verb right before or after it ends in -en (sagten, erklärten)."""
+    for m in (k + 1, k - 1):
+        if 0 <= m < len(toks) and toks[m].tag in ("VVFIN", "VAFIN", "VMFIN"):
+            return toks[m].lower.endswith("en")
+    return False
+
+
 def resolve_names(found, toks: list[Tok], text: str) -> list[str | None]:
     """speaker_name for each Found (same order)."""
     table = NameTable(toks, text)
-    names: list[str | None] = []
     order = sorted(range(len(found)), key=lambda i: found[i].content[0])
     resolved: dict[int, str | None] = {}
-    history: list[tuple[int, str, bool]] = []  # (token index, name, is_person)
+    # earlier speakers: (token index, name, gender); persons named in the text come second
+    history: list[tuple[int, str, str | None]] = []
+    persons = [(k, n, gender_of(toks, (k, k + 1), n)) for k, n in table.persons]
     for i in order:
         f = found[i]
         sp = f.meta.get("name_span") or f.speaker  # "nach eigenen Angaben": named by the subject
@@ -141,12 +174,18 @@ def resolve_names(found, toks: list[Tok], text: str) -> list[str | None]:
         head = toks[sp[0]]
         if sp[1] - sp[0] == 1 and head.lower in PRONOUNS:
             if head.lower in ("er", "sie"):
-                for k, n, is_person in reversed(history):
-                    if k < sp[0] and is_person:
+                if head.lower == "er":
+                    ok = ("m", None)
+                elif _plural_pronoun(toks, sp[0]):
+                    ok = ("g",)
+                else:
+                    ok = ("f", None, "g")
+                for k, n, g in reversed(history):
+                    if k < sp[0] and g in ok:
                         name = n
                         break
                 if name is None:
-                    name = table.person_before(sp[0])
+                    name = next((n for k, n, g in reversed(persons) if k < sp[0] and g in ok), None)
         else:
             ents = [toks[k].ent for k in range(sp[0], sp[1])]
             if toks[sp[0]].lower in _INDEFINITE and "PER" not in ents:
@@ -157,17 +196,12 @@ def resolve_names(found, toks: list[Tok], text: str) -> list[str | None]:
                     name = table.fullest(name)
                 elif name and len(name.split()) == 1 and name[:1].isupper():
                     full = table.fullest(name)
-                    name = full
-                    if full == name:
-                        role = table.role(toks, sp)
-                        name = role or name
+                    name = full if full != name else (table.role(toks, sp) or name)
                 else:
                     role = table.role(toks, sp)
                     if role:
                         name = role
             if name:
-                history.append((sp[0], name, "PER" in ents or name in {p for _, p in table.persons}))
+                history.append((sp[0], name, gender_of(toks, sp, name)))
         resolved[i] = name
-    for i in range(len(found)):
-        names.append(resolved.get(i))
-    return names
+    return [resolved.get(i) for i in range(len(found))]
