@@ -66,6 +66,7 @@ def test_json_document_is_ingested_and_queryable(tracker):
         assert r.status_code == 201, r.text
         assert r.json()["summary"]["accepted"] == 1
         again = c.post("/api/documents", json=DOC, headers=auth())
+        assert again.status_code == 200  # nothing new
         assert again.json()["summary"]["duplicates"] == 1  # idempotent like the CLI
         found = c.get("/api/statements", params={"q": "Brücke"}).json()
     assert found["total"] >= 1
@@ -114,4 +115,14 @@ def test_body_over_the_limit_is_413(tracker):
         streamed = c.post("/api/documents", content=chunks(), headers={**auth(), "content-type": "application/json"})
     assert declared.status_code == 413 and declared.json()["error"] == "payload_too_large"
     assert streamed.status_code == 413
+    assert tracker.query.overview().n_documents == 0
+
+
+def test_inputs_that_ingest_rejects_are_422_with_the_reason(tracker):
+    with client_for(tracker) as c:
+        bad_date = c.post("/api/documents", json={**DOC, "date": "2021-13-45"}, headers=auth())
+        unknown = c.post("/api/documents", files={"file": ("data.bin", b"\x00\x01", "application/octet-stream")}, headers=auth())
+    assert bad_date.status_code == 422 and "2021-13-45" in bad_date.json()["message"]
+    assert unknown.status_code == 422
+    assert unknown.json()["details"]["rejects"][0]["path"] == "data.bin"  # no server paths
     assert tracker.query.overview().n_documents == 0

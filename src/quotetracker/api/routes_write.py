@@ -129,7 +129,11 @@ async def _write_body(request: Request, folder: Path) -> Path:
     "/documents",
     status_code=201,
     summary="Ingest documents (needs Authorization: Bearer $QUOTETRACKER_TOKEN)",
-    responses={201: {"model": schemas.IngestOut, "description": "ingested"}, **error_responses(400, 401, 403, 413, 415, 500)},
+    responses={
+        200: {"model": schemas.IngestOut, "description": "nothing new: every document was already stored"},
+        201: {"model": schemas.IngestOut, "description": "ingested"},
+        **error_responses(400, 401, 403, 413, 415, 422, 500),
+    },
     openapi_extra={"requestBody": _REQUEST_BODY},
 )
 async def post_documents(request: Request, _credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> JSONResponse:
@@ -140,4 +144,16 @@ async def post_documents(request: Request, _credentials: HTTPAuthorizationCreden
     with tempfile.TemporaryDirectory(prefix="quotetracker-upload-") as tmp:
         path = await _write_body(request, Path(tmp))
         result = await run_in_threadpool(backend.tracker.ingest, [str(path)])
-    return JSONResponse({"ingested": path.name, "summary": _summary(result)}, status_code=201)
+        summary = _summary(result)
+    if isinstance(summary, dict):
+        for reject in summary.get("rejects") or []:
+            if isinstance(reject, dict) and reject.get("path"):
+                reject["path"] = Path(str(reject["path"])).name  # not the server's temporary folder
+    accepted = summary.get("accepted", 0) if isinstance(summary, dict) else None
+    rejected = summary.get("rejected", 0) if isinstance(summary, dict) else 0
+    if accepted == 0 and rejected:
+        first = (summary.get("rejects") or [{}])[0]
+        reason = first.get("reason", "rejected") if isinstance(first, dict) else "rejected"
+        raise ApiError(422, f"nothing ingested: {rejected} input(s) rejected, e.g. {reason}", details=summary)
+    status = 201 if accepted else 200  # 200: everything was already stored
+    return JSONResponse({"ingested": path.name, "summary": summary}, status_code=status)
