@@ -163,7 +163,7 @@ def resolve_names(found, toks: list[Tok], text: str) -> list[str | None]:
     resolved: dict[int, str | None] = {}
     # earlier speakers: (token index, name, gender); persons named in the text come second
     history: list[tuple[int, str, str | None]] = []
-    persons = [(k, n, gender_of(toks, (k, k + 1), n)) for k, n in table.persons]
+    persons = [(k, table.fullest(n), gender_of(toks, (k, k + 1), table.fullest(n))) for k, n in table.persons]
     for i in order:
         f = found[i]
         sp = f.meta.get("name_span") or f.speaker  # "nach eigenen Angaben": named by the subject
@@ -202,6 +202,6 @@ def resolve_names(found, toks: list[Tok], text: str) -> list[str | None]:
                     if role:
                         name = role
             if name:
-                history.append((sp[0], name, gender_of(toks, sp, name)))
+                history.append((sp[0], name, gender_of(toks, sp, table.fullest(name))))
         resolved[i] = name
     return [resolved.get(i) for i in range(len(found))]
