@@ -86,17 +86,41 @@ def _period_unit(n_months: int) -> tuple[str, str, str, str]:
     return "year", "%Y", "%Y", "year"
 
 
-def overview_spec(series: dict[str, Iterable[TimelinePoint]]) -> dict[str, Any]:
+def _bucket(month: str, word: str) -> str:
+    """First day of the quarter or year that ``month`` (YYYY-MM-01) falls in."""
+    if word == "quarter":
+        m = (int(month[5:7]) - 1) // 3 * 3 + 1
+        return f"{month[:4]}-{m:02d}-01"
+    if word == "year":
+        return f"{month[:4]}-01-01"
+    return month
+
+
+def _aggregate(rows: list[dict[str, Any]], word: str, mean: bool) -> list[dict[str, Any]]:
+    """Monthly rows summed (or averaged) per quarter or year."""
+    buckets: dict[str, list[int]] = {}
+    for row in rows:
+        buckets.setdefault(_bucket(row["month"], word), []).append(row["count"])
+    return [{"month": k, "count": round(sum(v) / len(v), 1) if mean else sum(v)} for k, v in sorted(buckets.items())]
+
+
+def overview_spec(series: dict[str, Iterable[TimelinePoint]], averaged: tuple[str, ...] = ("speakers",)) -> dict[str, Any]:
     """Several series as lines in one chart (documents, statements, speakers).
 
-    Long ranges are summed per quarter or year so the lines show a trend, not monthly spikes.
+    Long ranges are shown per quarter or year so the lines show a trend, not monthly spikes:
+    counts are summed, but the ``averaged`` series (distinct speakers per month, which
+    cannot be summed into distinct speakers per quarter) become monthly averages.
     """
-    values = []
-    for name, points in series.items():
-        for row in fill_months(points, min_months=1):
-            values.append({**row, "series": name})
-    n_months = len({v["month"] for v in values})
+    monthly = {name: fill_months(points, min_months=1) for name, points in series.items()}
+    n_months = len({row["month"] for rows in monthly.values() for row in rows})
     unit, axis_format, tip_format, word = _period_unit(n_months)
+    values = []
+    names = []
+    for name, rows in monthly.items():
+        mean = word != "month" and name in averaged
+        label = f"{name} (monthly average)" if mean else name
+        names.append(label)
+        values += [{**row, "series": label} for row in (_aggregate(rows, word, mean) if word != "month" else rows)]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "description": f"Corpus activity per {word}",
@@ -106,18 +130,18 @@ def overview_spec(series: dict[str, Iterable[TimelinePoint]]) -> dict[str, Any]:
         "mark": {"type": "line", "point": True, "tooltip": True, "interpolate": "monotone"},
         "encoding": {
             "x": {"field": "month", "type": "temporal", "timeUnit": unit, "title": None, "axis": {"format": axis_format, "labelAngle": 0}},
-            "y": {"field": "count", "type": "quantitative", "aggregate": "sum", "title": f"per {word}", "axis": {"tickMinStep": 1}},
+            "y": {"field": "count", "type": "quantitative", "title": f"per {word}", "axis": {"tickMinStep": 1}},
             "color": {
                 "field": "series",
                 "type": "nominal",
                 "title": None,
                 "scale": {"range": ["#64748b", "#2563eb", "#d97706"]},
-                "sort": list(series),
+                "sort": names,
             },
             "tooltip": [
                 {"field": "series", "type": "nominal"},
                 {"field": "month", "type": "temporal", "timeUnit": unit, "title": word, "format": tip_format},
-                {"field": "count", "type": "quantitative", "aggregate": "sum", "title": "count"},
+                {"field": "count", "type": "quantitative", "title": "count"},
             ],
         },
         "config": CONFIG,
