@@ -21,9 +21,27 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .model import StatementRecord
+from sqlalchemy import case, distinct, exists, false, func, or_, select
 
-T = TypeVar("T")
+from .model import STATEMENT_KINDS, Span, StatementRecord
+from .resolve import normalize_name
+from .store import Store, dialect
+from .store.dates import date_bounds
+from .store.schema import date_mentions as DM
+from .store.schema import document_topics as DT
+from .store.schema import documents as D
+from .store.schema import entities as E
+from .store.schema import entity_mentions as EM
+from .store.schema import ingest_runs as R
+from .store.schema import rejects as RJ
+from .store.schema import speaker_aliases as SA
+from .store.schema import speaker_roles as SR
+from .store.schema import speakers as SP
+from .store.schema import statement_topics as ST
+from .store.schema import statements as S
+from .store.schema import topics as T
+
+ItemT = TypeVar("ItemT")
 
 __all__ = [
     "StatementFilters",
@@ -57,8 +75,8 @@ class StatementFilters:
 
 
 @dataclass(slots=True)
-class Page(Generic[T]):
-    items: list[T]
+class Page(Generic[ItemT]):
+    items: list[ItemT]
     total: int
     limit: int
     offset: int
@@ -187,8 +205,6 @@ class QueryError(ValueError):
 
 
 def _date_bounds_or_error(value: str, name: str) -> tuple[str, str]:
-    from .store.dates import date_bounds
-
     try:
         bounds = date_bounds(value)
     except ValueError as exc:
@@ -221,8 +237,6 @@ class QueryService:
 
     def __init__(self, store: Any) -> None:
         if isinstance(store, str):
-            from .store import Store
-
             store = Store(store)
         self.store = store
         self.engine = store.engine
@@ -234,12 +248,6 @@ class QueryService:
     # -- statements -------------------------------------------------------------------
 
     def _statement_columns(self) -> list[Any]:
-        from sqlalchemy import case, func
-
-        from .store.schema import documents as D
-        from .store.schema import speakers as SP
-        from .store.schema import statements as S
-
         def piece(start, end):
             return func.substr(D.c.text, start + 1, end - start)
 
@@ -267,28 +275,11 @@ class QueryService:
         ]
 
     def _from(self, select_obj):
-        from .store.schema import documents as D
-        from .store.schema import speakers as SP
-        from .store.schema import statements as S
-
         return select_obj.select_from(
             S.join(D, D.c.id == S.c.document_id).outerjoin(SP, SP.c.id == S.c.speaker_id)
         )
 
     def _conditions(self, conn, f: StatementFilters) -> list[Any]:
-        from sqlalchemy import exists, false, func, or_, select
-
-        from .model import STATEMENT_KINDS
-        from .resolve import normalize_name
-        from .store import dialect
-        from .store.schema import documents as D
-        from .store.schema import entities as E
-        from .store.schema import entity_mentions as EM
-        from .store.schema import speaker_aliases as SA
-        from .store.schema import statement_topics as ST
-        from .store.schema import statements as S
-        from .store.schema import topics as T
-
         where: list[Any] = []
         if f.document_id is not None:
             where.append(S.c.document_id == int(f.document_id))
@@ -345,11 +336,6 @@ class QueryService:
     def statements(
         self, filters: StatementFilters | None = None, limit: int = 50, offset: int = 0, **kw: Any
     ) -> Page[StatementRecord]:
-        from sqlalchemy import func, select
-
-        from .store.schema import documents as D
-        from .store.schema import statements as S
-
         f = self._filters(filters, kw)
         with self.engine.connect() as conn:
             where = self._conditions(conn, f)
@@ -376,14 +362,6 @@ class QueryService:
                 return
 
     def _records(self, conn, rows) -> list[StatementRecord]:
-        from sqlalchemy import select
-
-        from .model import Span
-        from .store.schema import entities as E
-        from .store.schema import entity_mentions as EM
-        from .store.schema import statement_topics as ST
-        from .store.schema import topics as T
-
         ids = [r["id"] for r in rows]
         topics_by: dict[int, list[str]] = {}
         about_by: dict[int, list[str]] = {}
@@ -434,14 +412,6 @@ class QueryService:
     # -- speakers -----------------------------------------------------------------------
 
     def speakers(self, q: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
-        from sqlalchemy import exists, func, select
-
-        from .resolve import normalize_name
-        from .store.schema import documents as D
-        from .store.schema import speaker_aliases as SA
-        from .store.schema import speakers as SP
-        from .store.schema import statements as S
-
         where = []
         if q:
             where.append(exists().where(SA.c.speaker_id == SP.c.id, SA.c.alias_norm.contains(normalize_name(q), autoescape=True)))
@@ -463,10 +433,6 @@ class QueryService:
         return Page(items=items, total=total, limit=limit, offset=offset)
 
     def _aliases(self, conn, ids: list[int]) -> dict[int, list[str]]:
-        from sqlalchemy import select
-
-        from .store.schema import speaker_aliases as SA
-
         out: dict[int, list[str]] = {}
         if ids:
             for sid, alias in conn.execute(
@@ -476,17 +442,6 @@ class QueryService:
         return out
 
     def speaker(self, speaker_id: int) -> SpeakerDetail | None:
-        from sqlalchemy import func, select
-
-        from .store.schema import documents as D
-        from .store.schema import entities as E
-        from .store.schema import entity_mentions as EM
-        from .store.schema import speaker_roles as SR
-        from .store.schema import speakers as SP
-        from .store.schema import statement_topics as ST
-        from .store.schema import statements as S
-        from .store.schema import topics as T
-
         with self.engine.connect() as conn:
             row = conn.execute(select(SP.c.id, SP.c.canonical_name).where(SP.c.id == int(speaker_id))).first()
             if row is None:
@@ -546,14 +501,6 @@ class QueryService:
     # -- documents ----------------------------------------------------------------------
 
     def document(self, document_id: int | str) -> DocumentDetail | None:
-        from sqlalchemy import select
-
-        from .store.schema import date_mentions as DM
-        from .store.schema import document_topics as DT
-        from .store.schema import documents as D
-        from .store.schema import entity_mentions as EM
-        from .store.schema import topics as T
-
         with self.engine.connect() as conn:
             if isinstance(document_id, int) or str(document_id).isdigit():
                 row = conn.execute(select(D).where(D.c.id == int(document_id))).mappings().first()
@@ -604,11 +551,6 @@ class QueryService:
 
     def document_ids(self, filters: StatementFilters | None = None) -> list[int]:
         """Ids of the documents (in date order) that have a statement matching ``filters``; all documents without filters."""
-        from sqlalchemy import select
-
-        from .store.schema import documents as D
-        from .store.schema import statements as S
-
         with self.engine.connect() as conn:
             if filters is None or filters == StatementFilters():
                 q = select(D.c.id).order_by(D.c.date_start.nulls_last(), D.c.id)
@@ -632,11 +574,6 @@ class QueryService:
                 if doc is not None:
                     yield doc
             return
-        from sqlalchemy import select
-
-        from .store.schema import documents as D
-        from .store.schema import statements as S
-
         for i in range(0, len(ids), page_size):
             chunk = ids[i : i + page_size]
             with self.engine.connect() as conn:
@@ -663,12 +600,6 @@ class QueryService:
     # -- entities, topics, time -------------------------------------------------------------
 
     def entities(self, q: str | None = None, label: str | None = None, limit: int = 50, offset: int = 0) -> Page[EntitySummary]:
-        from sqlalchemy import distinct, func, select
-
-        from .resolve import normalize_name
-        from .store.schema import entities as E
-        from .store.schema import entity_mentions as EM
-
         where = []
         if q:
             where.append(E.c.name_norm.contains(normalize_name(q), autoescape=True))
@@ -690,11 +621,6 @@ class QueryService:
         return Page(items=items, total=total, limit=limit, offset=offset)
 
     def topics(self) -> list[TopicSummary]:
-        from sqlalchemy import func, select
-
-        from .store.schema import statement_topics as ST
-        from .store.schema import topics as T
-
         n = func.count(ST.c.statement_id)
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -706,10 +632,6 @@ class QueryService:
         return [TopicSummary(id=i, label=lb, origin=o, n_statements=c, keywords=list(k or [])) for i, lb, o, k, c in rows]
 
     def _per_month(self, conn, count_expr, where: list[Any], with_statements: bool) -> list[TimelinePoint]:
-        from sqlalchemy import func, select
-
-        from .store.schema import documents as D
-
         period = func.substr(D.c.date, 1, 7)
         q = select(period.label("period"), count_expr.label("n"))
         q = self._from(q) if with_statements else q.select_from(D)
@@ -718,22 +640,11 @@ class QueryService:
         return [TimelinePoint(period=p, count=c) for p, c in conn.execute(q)]
 
     def timeline(self, filters: StatementFilters | None = None, **kw: Any) -> list[TimelinePoint]:
-        from sqlalchemy import func
-
-        from .store.schema import statements as S
-
         f = self._filters(filters, kw)
         with self.engine.connect() as conn:
             return self._per_month(conn, func.count(S.c.id), self._conditions(conn, f), True)
 
     def overview(self) -> CorpusOverview:
-        from sqlalchemy import distinct, func, select
-
-        from .store.schema import documents as D
-        from .store.schema import entities as E
-        from .store.schema import speakers as SP
-        from .store.schema import statements as S
-
         with self.engine.connect() as conn:
             n_docs, first, last = conn.execute(select(func.count(D.c.id), func.min(D.c.date), func.max(D.c.date))).one()
             n_st = conn.execute(select(func.count(S.c.id))).scalar_one()
@@ -757,10 +668,6 @@ class QueryService:
     # -- ingest bookkeeping ---------------------------------------------------------------------
 
     def runs(self, limit: int = 20) -> list[IngestRunRecord]:
-        from sqlalchemy import select
-
-        from .store.schema import ingest_runs as R
-
         with self.engine.connect() as conn:
             rows = conn.execute(select(R).order_by(R.c.id.desc()).limit(limit)).mappings().all()
         return [
@@ -777,10 +684,6 @@ class QueryService:
 
     def rejects(self, run_id: int | None = None, limit: int = 100, offset: int = 0) -> Page[RejectRecord]:
         """Rejected inputs of one ingest run (default: every run)."""
-        from sqlalchemy import func, select
-
-        from .store.schema import rejects as RJ
-
         where = [RJ.c.run_id == run_id] if run_id is not None else []
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count(RJ.c.id)).where(*where)).scalar_one()
