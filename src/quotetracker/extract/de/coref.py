@@ -58,8 +58,8 @@ class NameTable:
         toks = self.toks
         k = 0
         while k < len(toks):
-            if toks[k].ent == "PER" or toks[k].tag == "NE" and k > 0 and toks[k - 1].tag == "NN" and toks[k - 1].is_cap:
-                start = name_start(toks, k, len(toks))
+            if self._person_start(k):
+                start = name_start(toks, k, len(toks)) if toks[k].ent == "PER" else k
                 if start is None:
                     k += 1
                     continue
@@ -70,15 +70,22 @@ class NameTable:
                     continue
                 name = self.text[toks[k].start : toks[j - 1].end]
                 self.persons.append((k, name))
+                # titles are not roles: "Leiterin des Amts, Dr. Miriam Ostermann"
+                before = k - 1
+                while before > 0 and toks[before].text in words()["titles"]:
+                    before -= 1
                 # apposition: a role noun right before the name (Kreml-Sprecher Dmitri Peskow)
-                if k > 0 and toks[k - 1].tag == "NN":
-                    self.roles.setdefault(toks[k - 1].lower, name)
+                if before >= 0 and toks[before].tag == "NN":
+                    self.roles.setdefault(toks[before].lower, name)
+                # "einen neuen Oberbürgermeister: Jens Hessler"
+                if before > 0 and toks[before].text == ":" and toks[before - 1].tag == "NN":
+                    self.roles.setdefault(toks[before - 1].lower, name)
                 # "die Leiterin des Gesundheitsamts, Miriam Ostermann,"
-                if k > 1 and toks[k - 1].text == ",":
-                    m = k - 2
+                if before > 0 and toks[before].text == ",":
+                    m = before - 1
                     while m > 0 and toks[m].text not in ",.;:" and not toks[m].sent_start:
                         m -= 1
-                    heads = [x for x in range(m, k - 1) if toks[x].tag == "NN"]
+                    heads = [x for x in range(m, before) if toks[x].tag == "NN"]
                     if heads:
                         self.roles.setdefault(toks[heads[0]].lower, name)
                 # "Peskow, der Sprecher des Kremls," / "Peskow, Sprecher des Kremls,"
@@ -92,6 +99,21 @@ class NameTable:
                 k = j
             else:
                 k += 1
+
+    def _person_start(self, k: int) -> bool:
+        """A person's name starts here: a PER entity, a known first name, or two name tokens the
+        NER missed or mislabelled right after a role noun or an apposition comma."""
+        toks = self.toks
+        t = toks[k]
+        if t.ent == "PER" and (k == 0 or toks[k - 1].ent != "PER"):
+            return True
+        w = words()
+        if t.text in w["female_first_names"] or t.text in w["male_first_names"]:
+            return k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and toks[k + 1].tag != "$,"
+        if t.tag == "NE" and t.ent != "ORG" and k + 1 < len(toks) and toks[k + 1].tag == "NE" and k > 0:
+            prev = toks[k - 1]
+            return prev.text == "," or prev.tag == "NN" and prev.is_cap or prev.text in w["titles"]
+        return False
 
     def fullest(self, name: str) -> str:
         last = name.split()[-1] if name.split() else name
