@@ -224,3 +224,24 @@ def test_two_concurrent_ingests_into_one_database(db_url, tmp_path):
     assert ra.accepted + ra.duplicates == 60 and rb.accepted + rb.duplicates == 80
     store = Store(db_url)
     assert store.count("documents") == 80 and store.count("statements") == 80
+
+
+def test_spans_outside_the_text_are_rejected_not_stored(db_url, monkeypatch):
+    from quotetracker.extract import fallback
+    from quotetracker.model import Span, Statement
+
+    real = fallback.QuoteMarkExtractor.extract
+
+    def overshooting(self, doc):
+        ex = real(self, doc)
+        if doc.id == "bad":
+            ex.statements.append(Statement(content=Span(0, len(doc.text) + 5)))
+        return ex
+
+    monkeypatch.setattr(fallback.QuoteMarkExtractor, "extract", overshooting)
+    store = Store(db_url)
+    docs = [Document(text="„Gut“, sagte A.", id=i, lang="xx", origin=f"s.jsonl:{n + 1}") for n, i in enumerate(["ok", "bad"])]
+    docs[1].text = "„Schlecht“, sagte B."
+    report = ingest_records(store, docs)
+    assert report.accepted == 1 and report.rejected == 1
+    assert "outside the text" in report.rejects[0].reason and report.rejects[0].line == 2

@@ -86,6 +86,18 @@ def _validate(doc: Document) -> str | None:
     return None
 
 
+def _span_problem(ex: Extraction) -> str | None:
+    """Every stored span must lie inside the text: an extractor bug must not reach the database."""
+    n = len(ex.document.text)
+    spans = [("statement content", st.content) for st in ex.statements]
+    spans += [("cue", st.cue) for st in ex.statements if st.cue] + [("speaker", st.speaker) for st in ex.statements if st.speaker]
+    spans += [("entity", e.span) for e in ex.entities] + [("date", d.span) for d in ex.dates]
+    for what, span in spans:
+        if span.end > n:
+            return f"{what} span [{span.start}, {span.end}) lies outside the text ({n} characters)"
+    return None
+
+
 def extract_documents(docs: Sequence[Document]) -> list[Extraction | RejectRow]:
     """Extract and enrich ``docs`` (grouped by language, order kept); a document whose extraction fails becomes a reject."""
     from .enrich import enrich
@@ -113,9 +125,12 @@ def extract_documents(docs: Sequence[Document]) -> list[Extraction | RejectRow]:
             if isinstance(res, Extraction):
                 try:
                     res = enrich(res)
+                    bad = _span_problem(res)
+                    if bad:
+                        raise ValueError(bad)
                 except Exception as exc:
                     path, line = _origin_parts(docs[i])
-                    res = RejectRow(path, line, f"enrichment failed: {type(exc).__name__}: {exc}", docs[i].text[:500])
+                    res = RejectRow(path, line, f"extraction failed: {type(exc).__name__}: {exc}", docs[i].text[:500])
             out[i] = res
     return out  # type: ignore[return-value]
 
