@@ -151,7 +151,7 @@ class DocRules:
             return None
         if self.in_relative_clause(k, sent):
             return None
-        for c in cues:
+        for c in sorted(cues, key=lambda c: c.particle is None):  # "rief ... auf" before "rief"
             if c.particle is None:
                 return c
             # subordinate clause order: "wie das Ministerium bekannt gab"
@@ -638,7 +638,9 @@ class DocRules:
                 first = toks[c0]
                 content_end = self._clause_run_end(c0, end)
                 if cls == "speech" or first.lower in self.w["content_subordinators"] or self._has_konj(c0, content_end):
-                    if first.tag not in ("PRELS", "PRELAT") or self._has_konj(c0, content_end):
+                    relative = first.tag in ("PRELS", "PRELAT") or first.tag == "APPR" and c0 + 1 < end \
+                        and toks[c0 + 1].tag in ("PRELS", "PRELAT", "PWS", "PWAV")
+                    if not relative:
                         self._emit_content(si, sent, c0, content_end, cue_span, speaker, "indirect", "verb-before")
                         return
         # 2) content before cue: "..., sagte X." / "..., wie X sagte."
