@@ -251,7 +251,8 @@ def dask_runs(sample: Path, tmp: Path, worker_counts: list[int], per_partition: 
             peaks = sorted(client.run(_peak_rss_mib).values())
         stages.append(
             Stage(f"dask ingest, {n} worker{'s' if n > 1 else ''}", report.accepted, words, c.wall, worker_cpu + c.cpu, cores=n,
-                  note=f"{per_partition} docs/partition; CPU = workers + writer; worker peak RSS {', '.join(f'{p:.0f}' for p in peaks)} MiB")  # fmt: skip
+                  note=f"{per_partition} docs/partition; CPU = workers {worker_cpu:.1f} + client/writer/scheduler {c.cpu:.1f}; "
+                       f"worker peak RSS {', '.join(f'{p:.0f}' for p in peaks)} MiB")  # fmt: skip
         )
         print(stages[-1].row(), flush=True)
     return stages
