@@ -137,6 +137,23 @@ def np_ending_at(toks: list[Tok], end: int, start_limit: int) -> tuple[int, int]
 def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | None:
     """The name inside a speaker phrase: its PER/ORG entity, else its trailing capitalised run."""
     i, j = span
+    # "Angaben des Kremls", "nach Worten von Peskow": the source is the attribute
+    head = next((k for k in range(i, j) if toks[k].tag == "NN" or toks[k].is_cap and toks[k].tag != "ART"), None)
+    if head is not None and (toks[head].text in words()["source_nouns"]
+                             or toks[head].lower.endswith(tuple(words()["source_noun_suffixes"]))):
+        k = head + 1
+        if k < j and (toks[k].lower in GENITIVE_DETS or toks[k].lower in ("von", "vom")):
+            inner = np_at(toks, k + 1, j) if toks[k].lower in ("von", "vom") else (k, j)
+            if inner is not None:
+                return speaker_name_of(toks, (inner[0], j), text)
+        return None  # "eigenen Angaben", "bisherigen Erkenntnissen": no name here
+    orgs = [k for k in range(i, j) if toks[k].ent == "ORG"]
+    if orgs and not any(toks[k].ent == "PER" for k in range(i, j)):
+        a = orgs[0]
+        b = a
+        while b < j and toks[b].ent == "ORG":
+            b += 1
+        return _nominative_name(toks, a, b, text)
     if j - i == 1 and toks[i].lower in PRONOUNS:
         return None
     from .coref import name_run_end, name_start  # the same name boundaries as the document's name table
@@ -169,4 +186,14 @@ def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | 
         i += 1
     if i >= j:
         return None
+    return _nominative_name(toks, i, j, text)
+
+
+def _nominative_name(toks: list[Tok], i: int, j: int, text: str) -> str:
+    """The phrase as a name, in the nominative where the pipeline's lemma tells (des Kremls -> Kreml)."""
+    if toks[i].lower in GENITIVE_DETS | {"dem", "den"}:
+        i += 1
+    if j - i == 1 and toks[i].lemma and toks[i].lemma != toks[i].text and toks[i].lemma[:1].isupper() \
+            and toks[i].text.startswith(toks[i].lemma):
+        return toks[i].lemma
     return text[toks[i].start : toks[j - 1].end]

@@ -27,6 +27,7 @@ class Tok:
     ent: str  # PER/ORG/LOC/MISC or ""
     sent_start: bool
     indicative: bool = False  # the pipeline marked Mood=Ind
+    lemma: str = ""
 
     @property
     def is_cap(self) -> bool:
@@ -94,7 +95,7 @@ def view(doc) -> list[Tok]:
         if konj is None and lower in w["konjunktiv1"] and text.islower():
             konj = "II" if lower in w["konjunktiv2_strong"] else "I"
         toks.append(Tok(len(toks), text, lower, t.idx, t.idx + len(text), tag, konj, t.ent_type_ or "",
-                        bool(t.is_sent_start), "Ind" in t.morph.get("Mood")))
+                        bool(t.is_sent_start), "Ind" in t.morph.get("Mood"), t.lemma_ or ""))
         prev_lower = lower
     return toks
 
