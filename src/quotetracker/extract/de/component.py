@@ -22,7 +22,6 @@ def find_statements(doc) -> list[Statement]:
     """All statements of a German Doc, with code-point spans into ``doc.text``."""
     rules = DocRules(doc)
     found = rules.run()
-    _inherit_speakers(found, rules)
     names = resolve_names(found, rules.toks, doc.text)
     out: list[Statement] = []
     for f, name in zip(found, names):
@@ -47,25 +46,6 @@ def find_statements(doc) -> list[Statement]:
             )
         )
     return out
-
-
-def _inherit_speakers(found, rules: DocRules) -> None:
-    """A quote without its own cue belongs to the speaker of the statement just before it."""
-    order = sorted(range(len(found)), key=lambda i: found[i].content[0])
-    last = None
-    for i in order:
-        f = found[i]
-        if f.rule == "direct-nocue" and f.speaker is None:
-            prev = found[last] if last is not None else None
-            if prev is not None and f.sent - prev.sent <= 2:
-                f.speaker = prev.speaker
-                f.confidence = 0.6
-            else:
-                # no statement just before: the person named around the quote
-                f.speaker = rules.person_near(f.sent, f.content[0])
-                f.confidence = 0.4
-        if f.speaker is not None and not f.nested:
-            last = i
 
 
 class StatementsComponent:

@@ -359,9 +359,28 @@ class DocRules:
             self.direct_quotes(si, sent)
             self.prep_cues(si, sent)
             self.verb_cues(si, sent)
+        self.inherit_speakers()
         self.free_indirect()
         self.found.sort(key=lambda f: f.content)
         return self.found
+
+    def inherit_speakers(self) -> None:
+        """A quote without its own cue belongs to the speaker of the statement just before it,
+        else to the person named around it."""
+        order = sorted(range(len(self.found)), key=lambda i: self.found[i].content[0])
+        last = None
+        for i in order:
+            f = self.found[i]
+            if f.rule == "direct-nocue" and f.speaker is None:
+                prev = self.found[last] if last is not None else None
+                if prev is not None and f.sent - prev.sent <= 2:
+                    f.speaker = prev.speaker
+                    f.confidence = 0.6
+                else:
+                    f.speaker = self.person_near(f.sent, f.content[0])
+                    f.confidence = 0.4
+            if f.speaker is not None and not f.nested:
+                last = i
 
     # direct quotes -------------------------------------------------------
     def quotes_in(self, sent: Sentence) -> list[QuotePart]:
@@ -666,15 +685,17 @@ class DocRules:
         if toks[a].lower == "wie" and a == sent.a and b < end and toks[b].text == ",":
             self._emit_content(si, sent, b + 1, end, cue_span, speaker, "indirect", "wie")
             return
-        # 4) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
+        # 4) "Das teilte Kreml-Sprecher Peskow mit.": the statement is the sentence before
+        if cue is not None and toks[sent.a].lower in ("dies", "das") and sent.a + 1 == k and si > 0 \
+                and not self.sents[si].para_start and speaker is not None and cls == "speech":
+            prev = self.sents[si - 1]
+            self._emit_content(si - 1, prev, prev.a, self.content_end(prev), cue_span, speaker, "indirect", "dies")
+            return
+        # 5) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
         if cue is not None and cue.reported and speaker is not None:
             passive = not cue.finite and any(toks[m].lower in ("wurde", "wurden", "wird", "werden", "worden")
                                              for m in range(a, b))
             if not passive and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
-                if toks[sent.a].lower in ("dies", "das") and sent.a + 1 == k:
-                    # "Dies gab das Komitee bekannt": the statement is what "dies" refers to
-                    self._emit_content(si, sent, sent.a, sent.a + 1, cue_span, speaker, "indirect", "dies")
-                    return
                 r_end = end
                 for m in range(k + 1, end):
                     if toks[m].lower == "und" and m + 1 < end and toks[m + 1].tag in ("VVFIN", "VAFIN", "VMFIN"):
