@@ -51,7 +51,7 @@ class NameTable:
         self.toks = toks
         self.text = text
         self.persons: list[tuple[int, str]] = []  # (token index, full name)
-        self.roles: dict[str, str] = {}  # role noun (lower) -> full name
+        self.roles: dict[str, list[tuple[int, str]]] = {}  # role noun (lower) -> [(token index, full name)]
         self._collect()
 
     def _collect(self) -> None:
@@ -76,10 +76,10 @@ class NameTable:
                     before -= 1
                 # apposition: a role noun right before the name (Kreml-Sprecher Dmitri Peskow)
                 if before >= 0 and toks[before].tag == "NN":
-                    self.roles.setdefault(toks[before].lower, name)
+                    self._add_role(toks[before].lower, k, name)
                 # "einen neuen Oberbürgermeister: Jens Hessler"
                 if before > 0 and toks[before].text == ":" and toks[before - 1].tag == "NN":
-                    self.roles.setdefault(toks[before - 1].lower, name)
+                    self._add_role(toks[before - 1].lower, k, name)
                 # "die Leiterin des Gesundheitsamts, Miriam Ostermann,"
                 if before > 0 and toks[before].text == ",":
                     m = before - 1
@@ -87,7 +87,7 @@ class NameTable:
                         m -= 1
                     heads = [x for x in range(m, before) if toks[x].tag == "NN"]
                     if heads:
-                        self.roles.setdefault(toks[heads[0]].lower, name)
+                        self._add_role(toks[heads[0]].lower, k, name)
                 # "Peskow, der Sprecher des Kremls," / "Peskow, Sprecher des Kremls,"
                 m = j
                 if m + 2 < len(toks) and toks[m].text == ",":
@@ -95,7 +95,7 @@ class NameTable:
                     if toks[m].lower in ("der", "die"):
                         m += 1
                     if m < len(toks) and toks[m].tag == "NN":
-                        self.roles.setdefault(toks[m].lower, name)
+                        self._add_role(toks[m].lower, k, name)
                 k = j
             else:
                 k += 1
@@ -113,6 +113,11 @@ class NameTable:
         if t.tag == "NE" and t.ent != "ORG" and k + 1 < len(toks) and toks[k + 1].tag == "NE" and k > 0:
             prev = toks[k - 1]
             return prev.text == "," or prev.tag == "NN" and prev.is_cap or prev.text in w["titles"]
+        # a lone surname right after a role noun: "Kreml-Sprecher Peskow"
+        if t.tag == "NE" and t.ent != "ORG" and k > 0 and toks[k - 1].tag == "NN" \
+                and toks[k - 1].lower.endswith(tuple(w["person_role_suffixes"])) \
+                and not (k + 1 < len(toks) and toks[k + 1].tag == "NE"):
+            return True
         return False
 
     def fullest(self, name: str) -> str:
@@ -124,6 +129,14 @@ class NameTable:
                 best = full
         return best
 
+    def _add_role(self, role: str, k: int, name: str) -> None:
+        self.roles.setdefault(role, []).append((k, name))
+
+    @staticmethod
+    def _nearest(entries: list[tuple[int, str]], k: int) -> str:
+        before = [n for pos, n in entries if pos <= k]
+        return before[-1] if before else entries[0][1]
+
     def role(self, toks: list[Tok], span: tuple[int, int]) -> str | None:
         """The name a role phrase stands for; the head noun decides (der Sprecher des Präsidenten
         is the Sprecher, not the Präsident); compounds match by their last part (Kanzlerin ~
@@ -133,11 +146,9 @@ class NameTable:
             return None
         head = toks[heads[0]].lower
         if head in self.roles:
-            return self.roles[head]
-        for role, name in self.roles.items():
-            if len(head) >= 5 and role.endswith(head):
-                return name
-        return None
+            return self._nearest(self.roles[head], span[0])
+        matches = [e for role, entries in self.roles.items() if len(head) >= 5 and role.endswith(head) for e in entries]
+        return self._nearest(sorted(matches), span[0]) if matches else None
 
     def person_before(self, tok_index: int) -> str | None:
         best = None

@@ -26,7 +26,7 @@ def np_at(toks: list[Tok], i: int, limit: int, coordinated: bool = False) -> tup
     if i >= limit:
         return None
     t = toks[i]
-    if t.tag in ("PPER", "PIS") or (t.lower in PRONOUNS and not t.is_cap) or (t.lower in PRONOUNS and t.sent_start):
+    if t.tag != "PPOSAT" and (t.tag in ("PPER", "PIS") or t.lower in PRONOUNS and (not t.is_cap or t.sent_start)):
         if t.lower in PRONOUNS:
             return (i, i + 1)
     if t.tag == "PDS" and t.lower.startswith(("dies", "jene")):  # "Diese bestätigte, ..."
