@@ -1,0 +1,35 @@
+"""English statement extraction (extract/en) on hand-written sentences."""
+
+from quotetracker.extract.base import get_extractor
+from quotetracker.model import Document
+
+
+def run(text):
+    ex = get_extractor("en").extract(Document(text=text, id="t", lang="en"))
+    return [(s.content.text(text), s.kind, s.speaker.text(text) if s.speaker else None, s.speaker_name)
+            for s in ex.statements]
+
+
+def test_direct_quote_with_said_after():
+    st = run("“We will rebuild the bridge by May,” Mayor Ellen Park said on Tuesday.")
+    assert st[0][0] == "We will rebuild the bridge by May," or st[0][0].startswith("We will rebuild")
+    assert st[0][1] == "direct" and "Ellen Park" in st[0][2]
+
+
+def test_indirect_said_that():
+    st = run("The senator said that the bill would pass next week.")
+    assert st == [("the bill would pass next week", "indirect", "The senator", None)]
+
+
+def test_according_to():
+    st = run("According to the police, two men were arrested near the station.")
+    assert st[0][0] == "two men were arrested near the station" and st[0][2] == "the police"
+
+
+def test_clause_then_cue():
+    st = run("The library will close in June, officials said.")
+    assert st[0][0] == "The library will close in June" and st[0][2] == "officials"
+
+
+def test_title_in_quotes_is_not_a_statement():
+    assert run("She read “The Old Man and the Sea” on the train.") == []
