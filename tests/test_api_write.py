@@ -126,3 +126,10 @@ def test_inputs_that_ingest_rejects_are_422_with_the_reason(tracker):
     assert unknown.status_code == 422
     assert unknown.json()["details"]["rejects"][0]["path"] == "data.bin"  # no server paths
     assert tracker.query.overview().n_documents == 0
+
+
+def test_cached_summaries_are_refreshed_after_an_ingest(tracker):
+    with client_for(tracker, cache_ttl=3600) as c:
+        assert c.get("/api/overview").json()["n_documents"] == 0
+        assert c.post("/api/documents", json=DOC, headers=auth()).status_code == 201
+        assert c.get("/api/overview").json()["n_documents"] == 1

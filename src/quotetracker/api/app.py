@@ -51,12 +51,16 @@ def create_app(
     *,
     token: str | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    cache_ttl: float = 30.0,
 ) -> FastAPI:
     """Build the app over a database URL, a tracker (``quotetracker.open(...)``) or a QueryService.
 
-    ``token`` enables ``POST /api/documents``; default ``$QUOTETRACKER_TOKEN``.
+    ``token`` enables ``POST /api/documents``; default ``$QUOTETRACKER_TOKEN``. Corpus-wide
+    summaries (overview, topics, top speakers and entities) are cached ``cache_ttl`` seconds
+    (0 turns the cache off) and dropped after every ingest through the API.
     """
     backend = resolve_backend(url_or_tracker)
+    backend.cache.ttl = cache_ttl
     app = FastAPI(
         title="quotetracker",
         version=__version__,

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..query import QueryService
+from .cache import CachedSummaries, SummaryCache
 
 
 @dataclass(slots=True)
 class Backend:
     query: QueryService
     tracker: Any | None  # has ``ingest(paths)``; None when only a query service was given
+    cache: SummaryCache = field(default_factory=SummaryCache)
+
+    @property
+    def summaries(self) -> CachedSummaries:
+        return CachedSummaries(self.query, self.cache)
 
     @property
     def can_ingest(self) -> bool:

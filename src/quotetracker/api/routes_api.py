@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ..query import QueryService, StatementFilters
+from .cache import CachedSummaries
 from .errors import ApiError, error_responses
 from . import schemas
 from .params import DEFAULT_LIMIT, MAX_ID, DocumentRef, Limit, Offset, document_ref, filters_dict, statement_filters
@@ -20,7 +21,12 @@ def query_service(request: Request) -> QueryService:
     return request.app.state.backend.query
 
 
+def summaries(request: Request) -> CachedSummaries:
+    return request.app.state.backend.summaries
+
+
 Service = Annotated[QueryService, Depends(query_service)]
+Summaries = Annotated[CachedSummaries, Depends(summaries)]
 
 
 @router.get("/statements", summary="Statements matching the filters", response_model=None, responses=schemas.ok(schemas.StatementPage))
@@ -52,7 +58,7 @@ def search(
 
 @router.get("/speakers", summary="Speakers with statement counts and first/last date", response_model=None, responses=schemas.ok(schemas.SpeakerPage))
 def list_speakers(
-    qs: Service,
+    qs: Summaries,
     q: Annotated[str | None, Query(max_length=200, description="Name or alias contains.")] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -78,7 +84,7 @@ def get_document(qs: Service, document_id: DocumentRef) -> dict[str, Any]:
 
 @router.get("/entities", summary="Named entities with mention and statement counts", response_model=None, responses=schemas.ok(schemas.EntityPage))
 def list_entities(
-    qs: Service,
+    qs: Summaries,
     q: Annotated[str | None, Query(max_length=200, description="Name contains.")] = None,
     label: Annotated[str | None, Query(description="PER, ORG, LOC or MISC.")] = None,
     limit: Limit = DEFAULT_LIMIT,
@@ -90,7 +96,7 @@ def list_entities(
 
 
 @router.get("/topics", summary="Topics with statement counts", response_model=None, responses=schemas.ok(schemas.TopicPage))
-def list_topics(qs: Service, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+def list_topics(qs: Summaries, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
     topics = qs.topics()
     return {
         "items": [t.to_dict() for t in topics[offset : offset + limit]],
@@ -107,5 +113,5 @@ def timeline(qs: Service, filters: Filters) -> dict[str, Any]:
 
 
 @router.get("/overview", summary="The corpus at a glance: counts and activity per month", response_model=None, responses=schemas.ok(schemas.OverviewOut))
-def overview(qs: Service) -> dict[str, Any]:
+def overview(qs: Summaries) -> dict[str, Any]:
     return qs.overview().to_dict()

@@ -14,7 +14,7 @@ from . import charts
 from .errors import ApiError
 from .highlight import highlight
 from .params import DEFAULT_LIMIT, MAX_ID, DocumentRef, Limit, Offset, document_ref, filters_dict, has_filters, statement_filters
-from .routes_api import Service
+from .routes_api import Service, Summaries
 
 router = APIRouter(include_in_schema=False)
 
@@ -57,13 +57,13 @@ def lead_of(text: str, limit: int = 90) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def front_page(request: Request, qs: Service) -> HTMLResponse:
-    ov = qs.overview()
+def front_page(request: Request, qs: Service, cached: Summaries) -> HTMLResponse:
+    ov = cached.overview()
     spec = charts.overview_spec(
         {"documents": ov.documents_per_month, "statements": ov.statements_per_month, "speakers": ov.speakers_per_month}
     )
-    top_speakers = qs.speakers(limit=10, offset=0)
-    topics = sorted(qs.topics(), key=lambda t: -t.n_statements)[:12]
+    top_speakers = cached.speakers(limit=10, offset=0)
+    topics = sorted(cached.topics(), key=lambda t: -t.n_statements)[:12]
     latest = qs.statements(StatementFilters(), limit=6, offset=0)
     return render(
         request,
@@ -78,7 +78,7 @@ def front_page(request: Request, qs: Service) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, qs: Service, filters: Filters, limit: Limit = PAGE_SIZE, offset: Offset = 0) -> HTMLResponse:
+def search_page(request: Request, qs: Service, cached: Summaries, filters: Filters, limit: Limit = PAGE_SIZE, offset: Offset = 0) -> HTMLResponse:
     params = filters_dict(filters)
     page = qs.statements(filters, limit=limit, offset=offset)
     timeline = qs.timeline(filters) if has_filters(filters) else []
@@ -92,14 +92,14 @@ def search_page(request: Request, qs: Service, filters: Filters, limit: Limit = 
         pager=pager("/search", params, page.total, limit, offset),
         chart=charts.timeline_spec(timeline) if timeline else None,
         kinds=STATEMENT_KINDS,
-        topics=qs.topics(),
+        topics=cached.topics(),
     )
 
 
 @router.get("/speakers", response_class=HTMLResponse)
 def speakers_page(
     request: Request,
-    qs: Service,
+    qs: Summaries,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -177,7 +177,7 @@ def document_page(request: Request, qs: Service, document_id: DocumentRef) -> HT
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(
     request: Request,
-    qs: Service,
+    qs: Summaries,
     q: Annotated[str | None, Query(max_length=200)] = None,
     label: Annotated[str | None, Query()] = None,
     limit: Limit = DEFAULT_LIMIT,
@@ -220,14 +220,14 @@ def entity_page(request: Request, qs: Service, name: str, limit: Limit = PAGE_SI
 
 
 @router.get("/topics", response_class=HTMLResponse)
-def topics_page(request: Request, qs: Service) -> HTMLResponse:
+def topics_page(request: Request, qs: Summaries) -> HTMLResponse:
     topics = sorted(qs.topics(), key=lambda t: (-t.n_statements, t.label))
     return render(request, "topics.html", "/api/topics", topics=topics)
 
 
 @router.get("/topics/{label:path}", response_class=HTMLResponse)
-def topic_page(request: Request, qs: Service, label: str, limit: Limit = PAGE_SIZE, offset: Offset = 0) -> HTMLResponse:
-    topic = next((t for t in qs.topics() if t.label == label), None)
+def topic_page(request: Request, qs: Service, cached: Summaries, label: str, limit: Limit = PAGE_SIZE, offset: Offset = 0) -> HTMLResponse:
+    topic = next((t for t in cached.topics() if t.label == label), None)
     if topic is None:
         raise ApiError(404, f"no topic {label!r}")
     filters = StatementFilters(topic=label)

@@ -143,7 +143,10 @@ async def post_documents(request: Request, _credentials: HTTPAuthorizationCreden
         raise ApiError(403, "this server was started over a read-only query service: ingest is not available")
     with tempfile.TemporaryDirectory(prefix="quotetracker-upload-") as tmp:
         path = await _write_body(request, Path(tmp))
-        result = await run_in_threadpool(backend.tracker.ingest, [str(path)])
+        try:
+            result = await run_in_threadpool(backend.tracker.ingest, [str(path)])
+        finally:
+            backend.cache.clear()  # summaries may have changed
         summary = _summary(result)
     if isinstance(summary, dict):
         for reject in summary.get("rejects") or []:
