@@ -18,7 +18,7 @@ def test_direct_quote_with_said_after():
 
 def test_indirect_said_that():
     st = run("The senator said that the bill would pass next week.")
-    assert st == [("the bill would pass next week", "indirect", "The senator", None)]
+    assert st == [("that the bill would pass next week", "indirect", "The senator", None)]
 
 
 def test_according_to():

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ...model import Document, Extraction, Span, Statement
 from ..base import register_extractor
-from .rules import EnRules
+from .rules import EnRules, lexicon
 
 
 @lru_cache(maxsize=1)
@@ -23,15 +23,36 @@ def _nlp():
     return nlp
 
 
+_PRONOUNS = ("he", "she", "they", "it", "we", "i", "you")
+
+
 def _name(text: str, span) -> str | None:
+    """The name in a speaker phrase: capitalised words without titles (Mayor Linda Park -> Linda Park)."""
     if span is None:
         return None
-    words = [w for w in text[span[0] : span[1]].split() if w[:1].isupper()]
-    while words and words[0].lower() in ("the", "a", "an"):
-        words.pop(0)
-    if not words or words[0].lower() in ("he", "she", "they", "it", "we", "i", "you"):
+    words = text[span[0] : span[1]].replace("’s", "").replace("'s", "").split()
+    titles = lexicon()["titles"]
+    keep = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower().strip(",") not in titles
+            and w.lower() not in ("the", "a", "an")]
+    if not keep or words[keep[0]].lower() in _PRONOUNS:
         return None
-    return " ".join(words).rstrip("’'s,").strip() or None
+    return " ".join(words[keep[0] : keep[-1] + 1]).strip(",") or None
+
+
+def _resolve(statements: list[Statement], text: str) -> None:
+    """Pronouns take the name of the statement before; surnames the fullest name in the document."""
+    names = [s.speaker_name for s in statements if s.speaker_name]
+    last = None
+    for s in sorted(statements, key=lambda s: s.content.start):
+        if s.speaker is not None and s.speaker_name is None:
+            if text[s.speaker.start : s.speaker.end].lower() in _PRONOUNS:
+                s.speaker_name = last
+        elif s.speaker_name and len(s.speaker_name.split()) == 1:
+            full = [n for n in names if n.split()[-1] == s.speaker_name and len(n) > len(s.speaker_name)]
+            if full:
+                s.speaker_name = max(full, key=len)
+        if s.speaker_name:
+            last = s.speaker_name
 
 
 class EnglishExtractor:
@@ -52,6 +73,7 @@ class EnglishExtractor:
                       confidence=f.confidence, meta={"rule": f.rule})
             for f in EnRules(sdoc).run()
         ]
+        _resolve(statements, doc.text)
         return Extraction(document=doc, lang="en", sentences=[Span(s.start_char, s.end_char) for s in sdoc.sents],
                           statements=statements)
 

@@ -228,7 +228,7 @@ class EnRules:
                     continue
             while m < end and (toks[m].text in (",", ":") or toks[m].lower_ in ("on", "monday", "tuesday",
                                "wednesday", "thursday", "friday", "saturday", "sunday", "in", "a", "an",
-                               "statement", "interview", "that")):
+                               "statement", "interview")):
                 m += 1
             if end - m >= 4 and self.qof[m] is None:
                 self.add(EnFound(self.span(m, end), "indirect", self.span(k, k + 1), self.span(*spk), si, 0.6,
