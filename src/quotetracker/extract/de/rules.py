@@ -54,6 +54,7 @@ class DocRules:
         self.in_quote = self._mark_quotes()
         self.sents = self._sentences(doc)
         self.found: list[Found] = []
+        self.pending: list[Found] = []  # cue-less quotes inside sentences, decided after all patterns ran
         self.claimed: list[tuple[int, int, str]] = []  # content spans already used, with their kind
         self.w = words()
         self.verbs = verb_table()
@@ -359,6 +360,10 @@ class DocRules:
             self.direct_quotes(si, sent)
             self.prep_cues(si, sent)
             self.verb_cues(si, sent)
+        for f in self.pending:
+            owned = any(g.nested and g.content == f.content for g in self.found)
+            if not owned:
+                self.add(f)
         self.inherit_speakers()
         self.free_indirect()
         self.found.sort(key=lambda f: f.content)
@@ -416,7 +421,11 @@ class DocRules:
                 ends_sentence = self.text[q.start : q.end].rstrip()[-1:] in ".!?"
                 whole = self.first_token_at(q.open) == sent.a
                 if n_words >= 6 or (whole and ends_sentence and n_words >= 3):
-                    self.add(Found((q.start, q.end), "direct", None, None, si, 0.5, follows=-1, rule="direct-nocue"))
+                    f = Found((q.start, q.end), "direct", None, None, si, 0.5, follows=-1, rule="direct-nocue")
+                    if whole:
+                        self.add(f)
+                    else:
+                        self.pending.append(f)  # inside a sentence: a paraphrase around it may own it
                 continue
             if n_words < 2 and spk is None:
                 continue
@@ -497,6 +506,13 @@ class DocRules:
                 return (self.toks[m].start, self.toks[m].end), self.subject_of(m, sent)
             if self.toks[m].lower in self.w["es_cues"]:
                 return (self.toks[m].start, self.toks[m].end), self._es_source(m, sent)
+        # "X schloss sich mit den Worten an: „…“": any finite verb before a colon frames the quote
+        if k - 1 > lo and self.toks[k - 1].text == ":":
+            fin = next((m for m in range(lo, k - 1) if self.toks[m].tag == "VVFIN" and self.in_quote[m] is None), None)
+            if fin is not None:
+                spk = self.subject_of(fin, sent)
+                if spk is not None and self.toks[spk[0]].lower != "es":
+                    return (self.toks[fin].start, self.toks[fin].end), spk
         return None, None
 
     def _cue_in_previous(self, si: int):
