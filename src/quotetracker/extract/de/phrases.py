@@ -31,6 +31,9 @@ def np_at(toks: list[Tok], i: int, limit: int, coordinated: bool = False) -> tup
             return (i, i + 1)
     if t.tag == "PDS" and t.lower.startswith(("dies", "jene")):  # "Diese bestätigte, ..."
         return (i, i + 1)
+    if t.text in ("Von", "Van", "De") and i + 2 < limit and toks[i + 1].lower in ("der", "den", "la") \
+            and toks[i + 2].is_cap:  # "Von der Leyen betonte"
+        return (i, i + 3)
     j = i
     if is_det(toks[j]) or toks[j].lower in words()["determiners"] and toks[j].tag in ("ART", "XY", "PIAT", "PPOSAT", "PDAT"):
         j += 1

@@ -54,6 +54,7 @@ class DocRules:
         self.in_quote = self._mark_quotes()
         self.sents = self._sentences(doc)
         self.found: list[Found] = []
+        self._name_quotes: dict[int, bool] = {}
         self.pending: list[Found] = []  # cue-less quotes inside sentences, decided after all patterns ran
         self.claimed: list[tuple[int, int, str]] = []  # content spans already used, with their kind
         self.w = words()
@@ -185,7 +186,7 @@ class DocRules:
         """Token range of the frame clause around token k (between clause punctuation/quotes)."""
         toks = self.toks
         a = k
-        while a > sent.a and self.in_quote[a - 1] is None:
+        while a > sent.a and (self.in_quote[a - 1] is None or self._name_quote(self.in_quote[a - 1])):
             if toks[a - 1].text == ")":  # a parenthesis belongs to its clause: jump over it
                 m = a - 2
                 while m > sent.a and toks[m].text != "(":
@@ -197,7 +198,7 @@ class DocRules:
                 break
             a -= 1
         b = k + 1
-        while b < sent.b and self.in_quote[b] is None:
+        while b < sent.b and (self.in_quote[b] is None or self._name_quote(self.in_quote[b])):
             if toks[b].text == "(":
                 m = b + 1
                 while m < sent.b and toks[m].text != ")":
@@ -222,7 +223,7 @@ class DocRules:
                 return span
         first = toks[a]
         # "wie X sagte" / "nachdem X erklärt hatte" / "dass X sagte": subject right after
-        if first.lower in self.w["subordinators"] and a < k:
+        if first.lower in self.w["subordinators"] and first.lower != "als" and a < k:
             span = np_after(toks, a + 1, k)
             if span:
                 return span
@@ -329,6 +330,9 @@ class DocRules:
         if first.lower in ("der", "einer") and span[1] - span[0] > 2 and self.toks[span[0] + 1].lower.endswith("en") \
                 and self.toks[span[0] + 1].tag == "ADJA":
             return False
+        # "Erst vergangene Woche kündigte der Konzern an": time phrases are adverbials
+        if self.toks[span[1] - 1].text in self.w["non_speaker_caps"]:
+            return False
         return True
 
     def person_near(self, si: int, before: int) -> tuple[int, int] | None:
@@ -430,6 +434,13 @@ class DocRules:
             if n_words < 2 and spk is None:
                 continue
             self.add(Found((q.start, q.end), "direct", cue, spk, si, 0.9, rule="direct"))
+
+    def _name_quote(self, q: QuotePart) -> bool:
+        """A quoted name inside a phrase (der Sender „Channel 10“): part of the clause around it."""
+        key = q.open
+        if key not in self._name_quotes:
+            self._name_quotes[key] = self._title_like(q)
+        return self._name_quotes[key]
 
     def _after_als(self, q: QuotePart) -> bool:
         return self.text[: q.open].rstrip().lower().endswith((" als", " als ein", " als eine", " als einen"))
@@ -663,6 +674,13 @@ class DocRules:
         speaker = self.subject_of(k, sent) if cue is not None else self._es_source(k, sent)
         if speaker is not None and toks[speaker[0]].lower == "es" and speaker[1] - speaker[0] == 1:
             speaker = self._es_source(k, sent)
+        if cue is not None and not cue.finite and any(toks[m].lower in ("wurde", "wurden", "wird", "werden", "worden")
+                                                      for m in range(a, b)):
+            # passive: the grammatical subject was spoken about; the speaker is a "von"-agent, if any
+            speaker = next((np_at(toks, m + 1, b) for m in range(a, b) if toks[m].lower in ("von", "vom")
+                            and np_at(toks, m + 1, b)), None)
+        elif speaker is None and cue is not None:
+            speaker = self._es_source(k, sent)  # "Wie aus Unternehmenskreisen verlautete"
         cls = cue.cls if cue else "speech"
         # 1) cue before content: "X sagte, (dass) ..." / "X sagte: ..."
         if b < end and toks[b].text in (",", ":") and self.in_quote[b + 1 if b + 1 < len(toks) else b] is None:
