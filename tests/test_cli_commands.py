@@ -192,3 +192,14 @@ def test_reextract_command(runner, loaded):
     assert "re-extracted 3 documents: 4 statements" in result.stdout
     after = json.loads(invoke(runner, "statements", "--db", loaded, "--format", "json", "--limit", "50").stdout)
     assert sorted(r["content"] for r in after) == sorted(r["content"] for r in before)
+
+
+def test_runs_listing(runner, loaded, corpus):
+    invoke(runner, "ingest", corpus, "--db", loaded, "--no-progress")
+    rows = json.loads(invoke(runner, "runs", "--db", loaded, "--format", "json").stdout)
+    assert [r["status"] for r in rows] == ["finished", "finished"]
+    assert rows[0]["counts"]["duplicates"] == 3 and rows[1]["counts"]["accepted"] == 3
+    assert rows[0]["inputs"]["paths"][0].endswith("news.jsonl")
+    table = invoke(runner, "runs", "--db", loaded)
+    assert table.exit_code == 0 and "finished" in table.stdout
+    assert invoke(runner, "runs", "--db", loaded, "--format", "csv").exit_code == 0

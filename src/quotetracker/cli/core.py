@@ -216,6 +216,36 @@ def rejects(
     out.print(table)
 
 
+@app.command()
+def runs(
+    db: str | None = DbOption,
+    limit: int = typer.Option(20, "--limit", min=1),
+    format: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Ingest runs, newest first: status (a killed run stays 'running'), inputs and counts."""
+    qt = open_tracker(db)
+    with database_errors(qt.url):
+        items = qt.query.runs(limit=limit)
+    if format in ("json", "csv"):
+        rows = [r.to_dict() for r in items]
+        if format == "csv":
+            rows = [{**r, "inputs": " ".join(r["inputs"].get("paths") or []), **{k: v for k, v in r["counts"].items()}} for r in rows]
+        _print_rows(rows, format, ["id", "started_at", "finished_at", "status", "inputs", "accepted", "duplicates", "rejected", "statements"])
+        return
+    from rich.table import Table
+
+    table = Table(title=f"ingest runs ({len(items)})")
+    for col in ("id", "started", "status", "inputs", "accepted", "duplicates", "rejected", "statements"):
+        table.add_column(col, overflow="fold")
+    for r in items:
+        c = r.counts
+        table.add_row(
+            str(r.id), (r.started_at or "")[:19], r.status, " ".join(r.inputs.get("paths") or []),
+            *(str(c.get(k, "")) for k in ("accepted", "duplicates", "rejected", "statements")),
+        )  # fmt: skip
+    out.print(table)
+
+
 def _print_rows(rows: list[dict[str, Any]], format: str, columns: list[str]) -> None:
     import json
 
