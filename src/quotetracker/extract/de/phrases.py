@@ -35,6 +35,12 @@ def np_at(toks: list[Tok], i: int, limit: int, coordinated: bool = False) -> tup
             and toks[i + 2].is_cap:  # "Von der Leyen betonte"
         return (i, i + 3)
     j = i
+    if t.tag == "PIS" and t.lower in ("einer", "eine", "viele", "einige", "manche", "beide", "alle", "mehrere"):
+        # "Einer der 13 beteiligten Feuerwehrmänner": an indefinite head with a genitive
+        if i + 1 < limit and toks[i + 1].lower in GENITIVE_DETS:
+            inner = np_at(toks, i + 2, limit)
+            if inner is not None:
+                return (i, inner[1])
     if is_det(toks[j]) or toks[j].lower in words()["determiners"] and toks[j].tag in ("ART", "XY", "PIAT", "PPOSAT", "PDAT"):
         j += 1
     while j < limit and (is_adj(toks[j]) or toks[j].tag in ("ADJD", "ADV") and j + 1 < limit and is_adj(toks[j + 1])):

@@ -60,6 +60,7 @@ class DocRules:
         self.w = words()
         self.verbs = verb_table()
         self.source_suffixes = tuple(self.w["source_noun_suffixes"])
+        self.role_suffixes = tuple(self.w["person_role_suffixes"])
 
     # ------------------------------------------------------------------ setup
     def _mark_quotes(self) -> list[QuotePart | None]:
@@ -258,8 +259,18 @@ class DocRules:
             if m == k or is_finite_verb(toks[m]):
                 span = (span[0], span[1])
                 return span if self._nominative(span) and not toks[a].tag.startswith("APPR") else None
-        if span is not None and (span[1] == k or is_finite_verb(toks[span[1]]) or toks[span[1]].text in (",", "(")):
+        end = span[1] if span is not None else a
+        while span is not None and end < k and (toks[end].tag in ("ADV", "ADJD") or toks[end].lower in SKIPPABLE):
+            end += 1  # "Die Kanadier hingegen sagen"
+        if span is not None and (end == k or is_finite_verb(toks[end]) or toks[span[1]].text in (",", "(")):
             if not toks[a].tag.startswith("APPR") and self._nominative(span):
+                # object first (OVS): "Die Forderungen bezeichnete Stolpe als ...": a person after
+                # the verb beats a non-person before it
+                fin = end if end < k and is_finite_verb(toks[end]) else k
+                after = np_after(toks, fin + 1, b)
+                if after is not None and self._personal(after) and not self._personal(span) \
+                        and self._nominative(after):
+                    return after
                 return span
         # fronted adverbial (Am Montag sagte X): subject after the finite verb
         fin = k
@@ -321,6 +332,16 @@ class DocRules:
             if any(toks[x].tag.startswith("V") for x in range(seg_start, seg_end)):
                 return None
         return None
+
+    def _personal(self, span: tuple[int, int]) -> bool:
+        """A phrase that names someone who can speak: a person, an organisation, a role, a pronoun."""
+        toks = self.toks
+        for m in range(*span):
+            t = toks[m]
+            if t.ent in ("PER", "ORG") or t.tag in ("NE", "PPER") or t.lower.endswith(self.role_suffixes) \
+                    or t.text in self.w["plural_group_nouns"]:
+                return True
+        return False
 
     def _nominative(self, span: tuple[int, int]) -> bool:
         """Rule out phrases that cannot be a subject: dem/einem/den ..., der + adjective in -en."""
