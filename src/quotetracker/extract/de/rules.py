@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .lexicon import VerbCue, verb_table, words
 from .phrases import SKIPPABLE, np_after, np_at, np_ending_at
 from .quotes import QuotePart, find_quotes
-from .tokens import Tok, is_finite_verb, view
+from .tokens import Tok, is_det, is_finite_verb, view
 
 CLAUSE_PUNCT = {",", ":", ";", "–", "—", "(", ")"}
 END_PUNCT = {".", "!", "?"}
@@ -543,7 +543,7 @@ class DocRules:
             fin = next((m for m in range(lo, k - 1) if self.toks[m].tag == "VVFIN" and self.in_quote[m] is None), None)
             if fin is not None:
                 spk = self.subject_of(fin, sent)
-                if spk is not None and self.toks[spk[0]].lower != "es":
+                if spk is not None and self.toks[spk[0]].lower != "es" and self._personal(spk):
                     return (self.toks[fin].start, self.toks[fin].end), spk
         return None, None
 
@@ -596,7 +596,17 @@ class DocRules:
                 continue
             elif t.lower in ("demnach", "wonach"):
                 if k == sent.a or toks[k - 1].text == ",":
-                    self._emit_content(si, sent, k + 1, end, (t.start, t.end), (k, k + 1), "indirect", "demnach")
+                    source = (k, k + 1)
+                    if t.lower == "wonach":
+                        # "Berichte der Zeitung, wonach ...": the report before is the source
+                        heads = [m for m in range(sent.a, k) if self.in_quote[m] is None and
+                                 (toks[m].text in w["source_nouns"] or toks[m].lower.endswith(self.source_suffixes))]
+                        if heads:
+                            m0 = heads[-1]
+                            while m0 > sent.a and (is_det(toks[m0 - 1]) or toks[m0 - 1].tag == "ADJA"):
+                                m0 -= 1
+                            source = np_at(toks, m0, k) or source
+                    self._emit_content(si, sent, k + 1, end, (t.start, t.end), source, "indirect", "demnach")
                 else:
                     self._prep_statement(si, sent, (k, k + 1), (t.start, t.end), k, k + 1, end)
                 continue
