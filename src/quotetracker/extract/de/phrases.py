@@ -41,8 +41,14 @@ def np_at(toks: list[Tok], i: int, limit: int, coordinated: bool = False) -> tup
             inner = np_at(toks, i + 2, limit)
             if inner is not None:
                 return (i, inner[1])
-    if is_det(toks[j]) or toks[j].lower in words()["determiners"] and toks[j].tag in ("ART", "XY", "PIAT", "PPOSAT", "PDAT"):
+    if is_det(toks[j]) or toks[j].lower in words()["determiners"] and toks[j].tag in ("ART", "XY", "PIAT", "PPOSAT", "PDAT",
+                                                                                         "PRELAT", "PDS"):
         j += 1
+    # a quoted name as the head: die „Computerwoche“, der Sender „Channel 10“
+    if j < limit and toks[j].text in "„“\"»«" and j + 1 < limit and toks[j + 1].is_cap:
+        close = next((m for m in range(j + 1, min(limit, j + 7)) if toks[m].text in "“”\"«»"), None)
+        if close is not None and j > i:
+            return (i, close + 1)
     while j < limit and (is_adj(toks[j]) or toks[j].tag in ("ADJD", "ADV") and j + 1 < limit and is_adj(toks[j + 1])):
         j += 1
     k = j
