@@ -114,9 +114,23 @@ class EntityRules:
             if ent.label_ != "PER" and ent.start and words[ent.start - 1] in self.roles:
                 ent = Span(doc, ent.start, ent.end, label="PER")
             relabelled.append(ent)
-        if extra or relabelled != existing:
-            doc.ents = filter_spans(relabelled + extra)
+        spans = filter_spans(relabelled + extra)
+        spans = spans + self._surname_mentions(doc, words, spans)
+        if spans != existing:
+            doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _surname_mentions(doc: Doc, words: list[str], spans: list[Span]) -> list[Span]:
+        """Once a document names "Angela Merkel", a later bare "Merkel" is that person too."""
+        surnames = {words[s.end - 1] for s in spans if s.label_ == "PER" and len(s) >= 2}
+        if not surnames:
+            return []
+        taken = set()
+        for s in spans:
+            taken.update(range(s.start, s.end))
+        return [Span(doc, i, i + 1, label="PER") for i, w in enumerate(words)
+                if w in surnames and i not in taken]
 
 
 @Language.factory("qt_de_entity_rules", default_config={"add_name_runs": True, "gazetteer": None})
