@@ -198,9 +198,9 @@ def test_configured_keyword_topics_are_stored_as_user_topics(db_url):
     store = Store(db_url)
     ingest_records(store, [Document(text="„Gut“, sagte sie.", id="t", lang="xx")])
     topics = {t.label: t for t in QueryService(store).topics()}
-    for t in configured:
-        assert topics[t.name].origin == "user"
-        assert topics[t.name].keywords == list(t.keywords)
+    for t in configured:  # stored under the display label, which statements carry
+        assert topics[t.label].origin == "user"
+        assert topics[t.label].keywords == list(t.keywords)
 
 
 def test_two_concurrent_ingests_into_one_database(db_url, tmp_path):

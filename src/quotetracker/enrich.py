@@ -10,9 +10,11 @@ extraction; calling it again gives the same result.
 * ``Statement.about``: entity mentions inside the content span, without the
   speaker (neither the speaker mention's span nor the speaker's own name),
   one per distinct name.
-* ``Statement.topics`` / ``Extraction.topics``: names of user-defined keyword
-  topics (:mod:`quotetracker.topics.keywords`); a statement needs one keyword,
-  a document each topic's ``min_hits`` distinct keywords.
+* ``Statement.topics`` / ``Extraction.topics``: display labels of user-defined
+  keyword topics (:mod:`quotetracker.topics.keywords`), e.g. "Klima / climate"
+  — the label is what the store, filters, API and UI show and match; a
+  statement needs one keyword, a document each topic's ``min_hits`` distinct
+  keywords.
 """
 
 from __future__ import annotations
@@ -70,14 +72,15 @@ def enrich(extraction: Extraction, topics: Sequence[KeywordTopic] | None = None)
     text = doc.text
     lang = extraction.lang or doc.lang or "de"
     topic_list = list(_configured_topics()) if topics is None else list(topics)
+    label_of = {t.name: t.label for t in topic_list}
 
     extraction.dates = find_dates(text, doc.date, lang)
     for st in extraction.statements:
         st.about = about_entities(st, extraction.entities)
         st.dates = dates_for_span(extraction.dates, st.content, extraction.sentences)
-        st.topics = match_topics(st.content.text(text), topic_list, lang, min_hits=1)
-    doc_topics = set(match_topics(text, topic_list, lang))
+        st.topics = list(dict.fromkeys(label_of[n] for n in match_topics(st.content.text(text), topic_list, lang, min_hits=1)))
+    doc_topics = {label_of[n] for n in match_topics(text, topic_list, lang)}
     for st in extraction.statements:
         doc_topics.update(st.topics)
-    extraction.topics = [t.name for t in topic_list if t.name in doc_topics]
+    extraction.topics = list(dict.fromkeys(t.label for t in topic_list if t.label in doc_topics))
     return extraction

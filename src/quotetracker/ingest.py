@@ -17,12 +17,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import IntegrityError
 
 from .model import Document, Extraction, parse_date
 from .store import RejectRow, Store
+
+if TYPE_CHECKING:
+    from .topics.keywords import KeywordTopic
 
 __all__ = ["IngestReport", "ReextractReport", "ingest", "ingest_records", "extract_documents", "rebuild_identities", "reextract", "reject_from"]
 
@@ -98,8 +102,11 @@ def _span_problem(ex: Extraction) -> str | None:
     return None
 
 
-def extract_documents(docs: Sequence[Document]) -> list[Extraction | RejectRow]:
-    """Extract and enrich ``docs`` (grouped by language, order kept); a document whose extraction fails becomes a reject."""
+def extract_documents(docs: Sequence[Document], topics: Sequence[KeywordTopic] | None = None) -> list[Extraction | RejectRow]:
+    """Extract and enrich ``docs`` (grouped by language, order kept); a document whose extraction fails becomes a reject.
+
+    ``topics``: the keyword topics to assign (default: the configured ones, see :func:`quotetracker.topics.load_topics`).
+    """
     from .enrich import enrich
     from .extract import get_extractor
 
@@ -124,7 +131,7 @@ def extract_documents(docs: Sequence[Document]) -> list[Extraction | RejectRow]:
         for i, res in zip(idxs, results):
             if isinstance(res, Extraction):
                 try:
-                    res = enrich(res)
+                    res = enrich(res, topics=topics)
                     bad = _span_problem(res)
                     if bad:
                         raise ValueError(bad)
@@ -135,15 +142,23 @@ def extract_documents(docs: Sequence[Document]) -> list[Extraction | RejectRow]:
     return out  # type: ignore[return-value]
 
 
-def _define_user_topics(store: Store) -> None:
-    """Record the configured keyword topics (those enrich assigns) as ``origin='user'`` with their keywords."""
-    try:
-        from .topics.keywords import load_topics
+def _define_user_topics(store: Store, topics: Sequence[KeywordTopic] | None = None) -> None:
+    """Record the keyword topics enrich assigns (``topics``, else the configured ones) as ``origin='user'``:
+    the display label (what statements carry) with the keywords."""
+    if topics is None:
+        try:
+            from .enrich import _configured_topics
 
-        topics = load_topics()
-    except Exception:  # no topic configuration: statements simply get no keyword topics
-        return
-    store.define_topics((t.name, "user", list(t.keywords)) for t in topics)
+            topics = _configured_topics()
+        except Exception:  # no readable topic configuration: enrich fails the same way and rejects say why
+            return
+    store.define_topics((t.label, "user", list(t.keywords)) for t in topics)
+
+
+def _with_topics(extract: ExtractFn, topics: Sequence[KeywordTopic] | None) -> ExtractFn:
+    if topics is None or extract is not extract_documents:
+        return extract
+    return partial(extract_documents, topics=list(topics))
 
 
 def ingest_records(
@@ -157,18 +172,22 @@ def ingest_records(
     extract: ExtractFn = extract_documents,
     on_reject: Callable[[RejectRow], None] | None = None,
     on_progress: Callable[[IngestReport], None] | None = None,
+    topics: Sequence[KeywordTopic] | None = None,
 ) -> IngestReport:
     """Store ``records`` (Documents and readers' Rejected, in order) batch by batch.
 
     ``extract`` turns a batch of new documents into extractions (or rejects);
-    swap it to run extraction elsewhere (e.g. on Dask workers).
+    swap it to run extraction elsewhere (e.g. on Dask workers). ``topics``:
+    keyword topics for the default ``extract`` (e.g. from ``--topics-file``;
+    default: the configured ones); they are recorded as user topics.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     report = IngestReport()
     started = time.perf_counter()
     report.run_id = store.start_run(inputs)
-    _define_user_topics(store)
+    _define_user_topics(store, topics)
+    extract = _with_topics(extract, topics)
     seen: set[str] = set()
     pending_docs: list[Document] = []
     pending_rejects: list[RejectRow] = []
@@ -291,6 +310,7 @@ def reextract(
     resolve: bool = True,
     extract: ExtractFn = extract_documents,
     on_progress: Callable[[ReextractReport], None] | None = None,
+    topics: Sequence[KeywordTopic] | None = None,
 ) -> ReextractReport:
     """Run extraction again over stored documents (e.g. after an engine upgrade) and replace their statements.
 
@@ -299,7 +319,8 @@ def reextract(
     """
     report = ReextractReport()
     started = time.perf_counter()
-    _define_user_topics(store)
+    _define_user_topics(store, topics)
+    extract = _with_topics(extract, topics)
     ids = store.document_ids(lang)
     for i in range(0, len(ids), batch_size):
         loaded = store.load_documents(ids[i : i + batch_size])
