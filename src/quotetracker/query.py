@@ -21,12 +21,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import case, distinct, exists, false, func, or_, select
+from sqlalchemy import bindparam, case, column, distinct, exists, false, func, literal_column, or_, select, table
 
 from .model import STATEMENT_KINDS, Span, StatementRecord
 from .resolve import normalize_name
 from .store import Store, dialect
 from .store.dates import date_bounds
+from .store.namekeys import query_keys
+from .store.search import search_groups
 from .store.schema import date_mentions as DM
 from .store.schema import document_topics as DT
 from .store.schema import documents as D
@@ -74,17 +76,30 @@ class StatementFilters:
     document_id: int | None = None
 
 
+# Statement totals are counted up to this many; beyond it a page says "10,000+" (``total_is_lower_bound``):
+# an exact count(*) over a million matches costs seconds, a capped one milliseconds.
+TOTAL_CAP = 10_000
+
+
 @dataclass(slots=True)
 class Page(Generic[ItemT]):
     items: list[ItemT]
     total: int
     limit: int
     offset: int
+    total_is_lower_bound: bool = False  # True: there are more than ``total`` matches (total == TOTAL_CAP)
+
+    @property
+    def total_label(self) -> str:
+        """The total for people: "1,234", or "10,000+" when it is a lower bound."""
+        return f"{self.total:,}" + ("+" if self.total_is_lower_bound else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "items": [i.to_dict() if hasattr(i, "to_dict") else i for i in self.items],
             "total": self.total,
+            "total_is_lower_bound": self.total_is_lower_bound,
+            "total_label": self.total_label,
             "limit": self.limit,
             "offset": self.offset,
         }
@@ -279,7 +294,29 @@ class QueryService:
             S.join(D, D.c.id == S.c.document_id).outerjoin(SP, SP.c.id == S.c.speaker_id)
         )
 
-    def _conditions(self, conn, f: StatementFilters) -> list[Any]:
+    @staticmethod
+    def _needs_documents(f: StatementFilters) -> bool:
+        return bool(f.lang or f.source or f.since or f.until)
+
+    def speaker_ids(self, conn, speaker: str) -> list[int]:
+        """Ids of the identities a ``--speaker`` text names: any alias, any transliteration ("Peskov" = "Peskow"),
+        the full name in either spelling ("Dmitry Peskov"), or a role they held ("Kremlsprecher")."""
+        role, key, single = query_keys(speaker)
+        norm = normalize_name(speaker)
+        conds = [SA.c.alias_norm == norm] if norm else []
+        if key:
+            conds.append(SA.c.alias_key == key)
+            if single:
+                conds.append(SA.c.surname_key == key)
+        ids = set(conn.execute(select(SA.c.speaker_id).where(or_(*conds)).distinct()).scalars()) if conds else set()
+        if role and not key:
+            ids |= set(conn.execute(select(SR.c.speaker_id).where(SR.c.role == role).distinct()).scalars())
+        if not ids and norm:  # no alias or key: any alias containing the words ("Peskow" in "dmitri peskow")
+            ids = set(conn.execute(select(SA.c.speaker_id).where(SA.c.alias_norm.contains(norm, autoescape=True)).distinct()).scalars())
+        return sorted(ids)
+
+    def _conditions(self, conn, f: StatementFilters, *, search: bool = True) -> list[Any]:
+        """WHERE conditions of the filters; ``search=False`` leaves out ``q`` (the caller walks the FTS index itself)."""
         where: list[Any] = []
         if f.document_id is not None:
             where.append(S.c.document_id == int(f.document_id))
@@ -300,28 +337,23 @@ class QueryService:
             if isinstance(sp, int) or (isinstance(sp, str) and sp.strip().isdigit()):
                 where.append(S.c.speaker_id == int(sp))
             else:
-                norm = normalize_name(str(sp))
-                ids = list(conn.execute(select(SA.c.speaker_id).where(SA.c.alias_norm == norm).distinct()).scalars())
-                if not ids:  # no exact alias: any alias containing the words ("Peskow" in "dmitri peskow")
-                    ids = list(
-                        conn.execute(select(SA.c.speaker_id).where(SA.c.alias_norm.contains(norm, autoescape=True)).distinct()).scalars()
-                    )
-                where.append(or_(S.c.speaker_id.in_(ids), func.lower(S.c.speaker_name) == norm))
+                ids = self.speaker_ids(conn, str(sp))
+                if ids:
+                    where.append(S.c.speaker_id.in_(ids))
+                else:  # no identity (not resolved yet): the in-document name as written
+                    where.append(func.lower(S.c.speaker_name) == str(sp).strip().lower())
         if f.about:
+            # A semi-join on the indexed link table (not a correlated EXISTS per statement).
             norm = normalize_name(f.about)
             ent_ids = list(conn.execute(select(E.c.id).where(E.c.name_norm == norm)).scalars())
             if not ent_ids:
                 ent_ids = list(conn.execute(select(E.c.id).where(E.c.name_norm.contains(norm, autoescape=True))).scalars())
-            where.append(
-                exists().where(
-                    EM.c.statement_id == S.c.id, or_(EM.c.entity_id.in_(ent_ids), func.lower(EM.c.text) == norm)
-                )
-            )
+            mention = EM.c.entity_id.in_(ent_ids) if ent_ids else func.lower(EM.c.text) == norm
+            where.append(S.c.id.in_(select(EM.c.statement_id).where(mention, EM.c.statement_id.is_not(None))))
         if f.topic:
-            where.append(
-                exists().where(ST.c.statement_id == S.c.id, ST.c.topic_id == T.c.id, func.lower(T.c.label) == f.topic.lower())
-            )
-        if f.q:
+            topic_ids = list(conn.execute(select(T.c.id).where(func.lower(T.c.label) == f.topic.lower())).scalars())
+            where.append(S.c.id.in_(select(ST.c.statement_id).where(ST.c.topic_id.in_(topic_ids))) if topic_ids else false())
+        if f.q and search:
             cond = dialect.search_condition(self.engine.dialect.name, f.q)
             where.append(cond if cond is not None else false())
         return where
@@ -336,20 +368,54 @@ class QueryService:
     def statements(
         self, filters: StatementFilters | None = None, limit: int = 50, offset: int = 0, **kw: Any
     ) -> Page[StatementRecord]:
+        """A page of matching statements, newest first (document date; same date: in stored order); the total is exact up to
+        :data:`TOTAL_CAP` and flagged ``total_is_lower_bound`` beyond it."""
         f = self._filters(filters, kw)
         with self.engine.connect() as conn:
-            where = self._conditions(conn, f)
-            total = conn.execute(self._from(select(func.count(S.c.id))).where(*where)).scalar_one()
-            q = (
-                self._from(select(*self._statement_columns()))
-                .where(*where)
-                .order_by(D.c.date_start.desc().nulls_last(), D.c.id, S.c.seq)
-                .limit(limit)
-                .offset(offset)
-            )
-            rows = conn.execute(q).mappings().all()
+            if f.q and conn.dialect.name == "sqlite":
+                rows, total, capped = self._sqlite_search_page(conn, f, limit, offset)
+            else:
+                where = self._conditions(conn, f)
+                total, capped = self._capped_count(conn, f, where)
+                q = (
+                    self._from(select(*self._statement_columns()))
+                    .where(*where)
+                    .order_by(S.c.sort_day.desc(), S.c.id)
+                    .limit(limit)
+                    .offset(offset)
+                )
+                rows = conn.execute(q).mappings().all()
             items = self._records(conn, rows)
-        return Page(items=items, total=total, limit=limit, offset=offset)
+        return Page(items=items, total=total, limit=limit, offset=offset, total_is_lower_bound=capped)
+
+    def _capped_count(self, conn, f: StatementFilters, where: list[Any], base=None) -> tuple[int, bool]:
+        if base is None:
+            base = select(S.c.id).select_from(S.join(D, D.c.id == S.c.document_id) if self._needs_documents(f) else S)
+        n = conn.execute(select(func.count()).select_from(base.where(*where).limit(TOTAL_CAP + 1).subquery())).scalar_one()
+        return (TOTAL_CAP, True) if n > TOTAL_CAP else (n, False)
+
+    def _sqlite_search_page(self, conn, f: StatementFilters, limit: int, offset: int):
+        """Full text on SQLite: walk the FTS5 postings newest first (their rowid is sort_day × 2³² + 2³² − 1 − id) and
+        stop after the page, instead of collecting and sorting every match."""
+        groups = search_groups(f.q or "")
+        if not groups:
+            return [], 0, False
+        fts = table("statements_fts", column("rowid"))
+        key = literal_column("statements_fts.rowid")
+        joined = fts.join(S, S.c.id == dialect.FTS_ID_MASK - key.op("&")(dialect.FTS_ID_MASK))
+        match = literal_column("statements_fts").op("MATCH")(bindparam("fts_q", dialect.sqlite_match(groups)))
+        where = [match, *self._conditions(conn, f, search=False)]
+        base = select(S.c.id).select_from(joined.join(D, D.c.id == S.c.document_id) if self._needs_documents(f) else joined)
+        total, capped = self._capped_count(conn, f, where, base)
+        q = (
+            select(*self._statement_columns())
+            .select_from(joined.join(D, D.c.id == S.c.document_id).outerjoin(SP, SP.c.id == S.c.speaker_id))
+            .where(*where)
+            .order_by(key.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        return conn.execute(q).mappings().all(), total, capped
 
     def iter_statements(self, filters: StatementFilters | None = None, page_size: int = 1000, **kw: Any):
         f = self._filters(filters, kw)
@@ -358,7 +424,7 @@ class QueryService:
             page = self.statements(f, limit=page_size, offset=offset)
             yield from page.items
             offset += page_size
-            if offset >= page.total or not page.items:
+            if len(page.items) < page_size:
                 return
 
     def _records(self, conn, rows) -> list[StatementRecord]:

@@ -31,14 +31,16 @@ def api_url(path: str, params: dict[str, Any] | None = None) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
 
-def pager(path: str, params: dict[str, Any], total: int, limit: int, offset: int) -> dict[str, Any]:
-    """Links for previous/next pages keeping the other parameters."""
+def pager(path: str, params: dict[str, Any], total: int, limit: int, offset: int, lower_bound: bool = False) -> dict[str, Any]:
+    """Links for previous/next pages keeping the other parameters (``lower_bound``: there are more than ``total``)."""
     prev_url = api_url(path, {**params, "limit": limit, "offset": max(0, offset - limit)}) if offset > 0 else None
-    next_url = api_url(path, {**params, "limit": limit, "offset": offset + limit}) if offset + limit < total else None
+    more = lower_bound or offset + limit < total
+    next_url = api_url(path, {**params, "limit": limit, "offset": offset + limit}) if more else None
     return {
         "total": total,
+        "lower_bound": lower_bound,
         "first": offset + 1 if total else 0,
-        "last": min(offset + limit, total),
+        "last": offset + limit if lower_bound else min(offset + limit, total),
         "prev_url": prev_url,
         "next_url": next_url,
     }
@@ -89,7 +91,7 @@ def search_page(request: Request, qs: Service, cached: Summaries, filters: Filte
         filters=filters,
         params=params,
         page=page,
-        pager=pager("/search", params, page.total, limit, offset),
+        pager=pager("/search", params, page.total, limit, offset, page.total_is_lower_bound),
         chart=charts.timeline_spec(timeline) if timeline else None,
         kinds=STATEMENT_KINDS,
         topics=cached.topics(),
@@ -112,7 +114,7 @@ def speakers_page(
         api_url("/api/speakers", {"q": q, "limit": limit, "offset": offset}),
         q=q,
         page=page,
-        pager=pager("/speakers", {"q": q}, page.total, limit, offset),
+        pager=pager("/speakers", {"q": q}, page.total, limit, offset, page.total_is_lower_bound),
     )
 
 
@@ -132,7 +134,7 @@ def speaker_page(
         speaker=detail,
         chart=charts.timeline_spec(qs.timeline(filters), title="Statements per month"),
         page=page,
-        pager=pager(f"/speakers/{speaker_id}", {}, page.total, limit, offset),
+        pager=pager(f"/speakers/{speaker_id}", {}, page.total, limit, offset, page.total_is_lower_bound),
         statements_api=api_url("/api/statements", {"speaker": speaker_id}),
         timeline_api=api_url("/api/timeline", {"speaker": speaker_id}),
     )
@@ -195,7 +197,7 @@ def entities_page(
         q=q,
         label=label,
         page=page,
-        pager=pager("/entities", {"q": q, "label": label}, page.total, limit, offset),
+        pager=pager("/entities", {"q": q, "label": label}, page.total, limit, offset, page.total_is_lower_bound),
     )
 
 
@@ -214,7 +216,7 @@ def entity_page(request: Request, qs: Service, name: str, limit: Limit = PAGE_SI
         entity=matches[0] if matches else None,
         chart=charts.timeline_spec(qs.timeline(filters), title="Statements about it per month", color="#7c3aed"),
         page=page,
-        pager=pager(f"/entities/{quote(name, safe='')}", {}, page.total, limit, offset),
+        pager=pager(f"/entities/{quote(name, safe='')}", {}, page.total, limit, offset, page.total_is_lower_bound),
         timeline_api=api_url("/api/timeline", {"about": name}),
     )
 
@@ -239,6 +241,6 @@ def topic_page(request: Request, qs: Service, cached: Summaries, label: str, lim
         topic=topic,
         chart=charts.timeline_spec(qs.timeline(filters), title="Statements per month", color="#059669"),
         page=page,
-        pager=pager(f"/topics/{quote(label, safe='')}", {}, page.total, limit, offset),
+        pager=pager(f"/topics/{quote(label, safe='')}", {}, page.total, limit, offset, page.total_is_lower_bound),
         timeline_api=api_url("/api/timeline", {"topic": label}),
     )

@@ -37,7 +37,9 @@ class StatementOut(BaseModel):
 
 class StatementItems(BaseModel):
     items: list[StatementOut]
-    total: int
+    total: int = Field(description="matches, counted up to 10,000")
+    total_is_lower_bound: bool = Field(False, description="true: more than `total` matches")
+    total_label: str = Field("", description='the total for people: "1,234" or "10,000+"')
     limit: int
     offset: int
 

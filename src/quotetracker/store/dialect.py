@@ -23,6 +23,10 @@ __all__ = [
     "drop_search_objects",
     "search_condition",
     "insert_ignore",
+    "sqlite_match",
+    "analyze",
+    "FTS_ID_BITS",
+    "FTS_ID_MASK",
     "write_transaction",
 ]
 
@@ -37,6 +41,25 @@ _SQLITE_FTS = [
     " INSERT INTO statements_fts(statements_fts, rowid, search_text) VALUES ('delete', old.id, coalesce(old.search_text, ''));"
     " INSERT INTO statements_fts(rowid, search_text) VALUES (new.id, coalesce(new.search_text, '')); END",
 ]
+# Version 2 (migration 0002): a contentless FTS5 table whose rowid is sort_day × 2³² + (2³² − 1 − statement id), so
+# that "MATCH … ORDER BY rowid DESC LIMIT 50" reads the 50 newest postings (same day: lowest id first, the order of
+# every statement list) instead of sorting every match. The statement id is FTS_ID_MASK - (rowid & FTS_ID_MASK).
+FTS_ID_BITS = 32
+FTS_ID_MASK = (1 << FTS_ID_BITS) - 1
+_FTS_KEY_NEW = f"(new.sort_day << {FTS_ID_BITS}) + ({FTS_ID_MASK} - new.id)"
+_FTS_KEY_OLD = f"(old.sort_day << {FTS_ID_BITS}) + ({FTS_ID_MASK} - old.id)"
+_SQLITE_FTS_V2 = [
+    "CREATE VIRTUAL TABLE statements_fts USING fts5(search_text, content='', tokenize='unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER statements_fts_ai AFTER INSERT ON statements BEGIN"
+    f" INSERT INTO statements_fts(rowid, search_text) VALUES ({_FTS_KEY_NEW}, coalesce(new.search_text, '')); END",
+    "CREATE TRIGGER statements_fts_ad AFTER DELETE ON statements BEGIN"
+    f" INSERT INTO statements_fts(statements_fts, rowid, search_text) VALUES ('delete', {_FTS_KEY_OLD}, coalesce(old.search_text, '')); END",
+    "CREATE TRIGGER statements_fts_au AFTER UPDATE OF search_text, sort_day ON statements BEGIN"
+    f" INSERT INTO statements_fts(statements_fts, rowid, search_text) VALUES ('delete', {_FTS_KEY_OLD}, coalesce(old.search_text, ''));"
+    f" INSERT INTO statements_fts(rowid, search_text) VALUES ({_FTS_KEY_NEW}, coalesce(new.search_text, '')); END",
+    f"INSERT INTO statements_fts(rowid, search_text) SELECT (sort_day << {FTS_ID_BITS}) + ({FTS_ID_MASK} - id), coalesce(search_text, '') FROM statements",
+]
+_SQLITE_FTS_V1_FILL = ["INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')"]
 _SQLITE_FTS_DROP = [
     "DROP TRIGGER IF EXISTS statements_fts_au",
     "DROP TRIGGER IF EXISTS statements_fts_ad",
@@ -94,8 +117,13 @@ def write_transaction(engine: Engine):
     return _tx()
 
 
-def create_search_objects(conn: Connection) -> None:
-    stmts = _SQLITE_FTS if conn.dialect.name == "sqlite" else _PG_FTS if conn.dialect.name == "postgresql" else []
+def create_search_objects(conn: Connection, version: int = 1) -> None:
+    """Create the full-text objects of one migration's version (1: migration 0001, 2: 0002; PostgreSQL's are the same
+    in both) and index the stored statements."""
+    if conn.dialect.name == "sqlite":
+        stmts = _SQLITE_FTS_V2 if version >= 2 else _SQLITE_FTS + _SQLITE_FTS_V1_FILL
+    else:
+        stmts = _PG_FTS if conn.dialect.name == "postgresql" else []
     for sql in stmts:
         conn.execute(text(sql))
 
@@ -116,9 +144,10 @@ def search_condition(dialect_name: str, query: str) -> ColumnElement[bool] | Non
         return None
     # Terms are \w+ only (see .search), so quoting them is safe in both query languages.
     if dialect_name == "sqlite":
-        match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
         return statements.c.id.in_(
-            text("SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q").bindparams(fts_q=match).columns(column("rowid", Integer))
+            text(f"SELECT {FTS_ID_MASK} - (rowid & {FTS_ID_MASK}) AS statement_id FROM statements_fts WHERE statements_fts MATCH :fts_q")
+            .bindparams(fts_q=sqlite_match(groups))
+            .columns(column("statement_id", Integer))
         )
     if dialect_name == "postgresql":
         tsq = " & ".join("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in groups)
@@ -128,6 +157,20 @@ def search_condition(dialect_name: str, query: str) -> ColumnElement[bool] | Non
 
     padded = " " + statements.c.search_text + " "
     return and_(*[or_(*[padded.like(f"% {t} %") for t in g]) for g in groups])
+
+
+def sqlite_match(groups: list[tuple[str, ...]]) -> str:
+    """An FTS5 MATCH expression: every word group, any of its terms."""
+    return " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
+
+
+def analyze(conn: Connection) -> None:
+    """Refresh the planner's statistics (after large ingests: without them SQLite sorts instead of walking indexes)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("PRAGMA analysis_limit=2000"))  # sampled statistics: fast at millions of rows
+        conn.execute(text("ANALYZE"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("ANALYZE"))
 
 
 def insert_ignore(conn: Connection, table: Table, rows: list[dict]) -> None:

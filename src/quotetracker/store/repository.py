@@ -39,10 +39,12 @@ from .schema import (
     statements,
     topics,
 )
+from .namekeys import alias_keys
 from .search import normalize_for_search
 
 __all__ = ["Store", "BatchResult", "RejectRow", "entity_key"]
 
+ANALYZE_AFTER_STATEMENTS = 10_000  # a run that stores at least this many statements refreshes the planner's statistics
 _CHUNK = 500  # bound IN (...) lists: SQLite allows 32766 variables, keep it far below
 # Built once: executing a fixed construct with parameters reuses SQLAlchemy's compiled-statement cache.
 _INSERT_DOCUMENT = insert(documents).returning(documents.c.id)
@@ -118,6 +120,13 @@ class Store:
                 values["finished_at"] = _now()
         with dialect.write_transaction(self.engine) as conn:
             conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(**values))
+        if status is not None and status != "running" and int(counts.get("statements", 0) or 0) >= ANALYZE_AFTER_STATEMENTS:
+            self.analyze()
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (once per large ingest run; sampled, so cheap)."""
+        with dialect.write_transaction(self.engine) as conn:
+            dialect.analyze(conn)
 
     def add_rejects(self, run_id: int | None, rows: Iterable[RejectRow], conn: Connection | None = None) -> int:
         data = [
@@ -249,6 +258,8 @@ class Store:
     ) -> int:
         """Statements, entity and date mentions and topics of one stored document; returns the statement count."""
         text = ex.document.text
+        bounds = date_bounds(ex.document.date) if ex.document.date else None
+        sort_day = _dt.date.fromisoformat(bounds[0]).toordinal() if bounds else 0
         st_ids: list[int] = []
         if ex.statements:
             rows = []
@@ -270,6 +281,7 @@ class Store:
                         "speaker_label": st.speaker_label,
                         "speaker_id": None,
                         "search_text": normalize_for_search(st.content.text(text)),
+                        "sort_day": sort_day,
                         "meta": _jsonable(st.meta) if st.meta else None,
                     }
                 )
@@ -470,7 +482,10 @@ class Store:
                 norm = normalize_name(alias)
                 if norm and norm not in seen:
                     seen.add(norm)
-                    alias_rows.append({"speaker_id": sid, "alias": alias, "alias_norm": norm})
+                    full_key, surname_key = alias_keys(alias)
+                    alias_rows.append(
+                        {"speaker_id": sid, "alias": alias, "alias_norm": norm, "alias_key": full_key, "surname_key": surname_key}
+                    )
             for role, first, last in ident.roles:
                 role_rows.append({"speaker_id": sid, "role": role, "first_date": first, "last_date": last})
             link_rows.extend({"st_id": st_id, "sp_id": sid} for st_id in ident.statement_ids)

@@ -80,6 +80,9 @@ speaker_aliases = Table(
     Column("speaker_id", Integer, ForeignKey("speakers.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("alias", String(512), nullable=False),
     Column("alias_norm", String(512), nullable=False, index=True),
+    # Transliteration keys (resolve.names.translit_key per name token): "Peskov" and "Peskow" share them.
+    Column("alias_key", String(512), index=True),  # every token's key, space-separated
+    Column("surname_key", String(128), index=True),  # the last token's key ("--speaker Peskov")
     UniqueConstraint("speaker_id", "alias_norm"),
 )
 
@@ -112,6 +115,9 @@ statements = Table(
     Column("speaker_label", String(8)),
     Column("speaker_id", Integer, ForeignKey("speakers.id", ondelete="SET NULL"), index=True),
     Column("search_text", Text),  # lemmatised content for full-text search (see store.search)
+    # The document's first day as a proleptic ordinal (date.toordinal(); 0 = undated), copied here so that
+    # "newest first" walks one index of this table instead of sorting a join (see store.ordering).
+    Column("sort_day", Integer, nullable=False, server_default="0"),
     Column("meta", JSON),
 )
 
@@ -197,6 +203,9 @@ rejects = Table(
 )
 
 Index("ix_statements_document_seq", statements.c.document_id, statements.c.seq)
+# Newest first (ORDER BY sort_day DESC, id), unfiltered and per speaker, read off these indexes (one day's rows sorted).
+Index("ix_statements_sort_day_id", statements.c.sort_day, statements.c.id)
+Index("ix_statements_speaker_sort_day", statements.c.speaker_id, statements.c.sort_day, statements.c.id)
 
 __all__ = [
     "metadata",
