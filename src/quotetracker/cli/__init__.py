@@ -11,7 +11,7 @@ import importlib
 from ._app import app
 
 # Each module attaches its commands to ``app`` on import.
-_COMMAND_MODULES = ("core", "browse", "serve", "nlp", "eval")
+_COMMAND_MODULES = ("core", "browse", "serve", "nlp", "eval", "topics")
 
 
 def _register() -> None:

@@ -113,10 +113,17 @@ def ingest(
     engine: str = typer.Option("local", "--engine", help="local (this process) or dask (see docs/dask.md)."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a local Dask cluster)."),
     workers: int | None = typer.Option(None, "--workers", min=1, help="Workers of the local Dask cluster (default: one per core)."),
+    topics_file: Path | None = typer.Option(None, "--topics-file", help="Keyword topics (.toml, .json, .yaml) instead of $QUOTETRACKER_TOPICS or the defaults."),
 ) -> None:
     """Read, extract and store articles; idempotent (content hash) and resumable. Exit 1 when inputs were rejected."""
     _check_paths(paths)
     columns = _parse_columns(csv_column)
+    from .topics import topics_option
+
+    topics = topics_option(topics_file)  # a bad topics file stops here (exit 2), before anything is stored
+    topic_kwargs = {"topics": topics} if topics is not None and engine == "local" else {}
+    if topics_file is not None and engine != "local":  # Dask workers read the file themselves
+        os.environ["QUOTETRACKER_TOPICS"] = str(topics_file.resolve())
     qt = open_tracker(db)
     bar = _progress(progress)
     task = None
@@ -159,6 +166,7 @@ def ingest(
                 resolve=resolve,
                 on_reject=on_reject,
                 on_progress=on_progress,
+                **topic_kwargs,
             )
         except ValueError as exc:  # invalid reader options
             raise fail(str(exc), EXIT_USAGE) from exc

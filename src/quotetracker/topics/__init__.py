@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from .keywords import KeywordTopic, default_topics, load_topics, match_topics, topic_hits
+from .keywords import KeywordTopic, TopicConfigError, default_topics, load_topics, match_topics, topic_hits
 from .model import Topic, assign, fit_topics
 
-__all__ = ["KeywordTopic", "load_topics", "default_topics", "match_topics", "topic_hits", "Topic", "fit_topics", "assign"]
+__all__ = ["KeywordTopic", "TopicConfigError", "load_topics", "default_topics", "match_topics", "topic_hits", "Topic", "fit_topics", "assign"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .matcher import compile_topics
 
-__all__ = ["KeywordTopic", "load_topics", "default_topics", "match_topics", "topic_hits", "topic_counts"]
+__all__ = ["KeywordTopic", "TopicConfigError", "load_topics", "default_topics", "match_topics", "topic_hits", "topic_counts"]
 
 ENV_VAR = "QUOTETRACKER_TOPICS"
 
@@ -33,33 +33,59 @@ class KeywordTopic:
 
 
 
-def _parse(data: dict) -> list[KeywordTopic]:
-    raw = data.get("topics", data)
+class TopicConfigError(ValueError):
+    """A topics file that is missing, unreadable or not a list of topics with keywords."""
+
+
+def _parse(data: object) -> list[KeywordTopic]:
+    raw = data.get("topics", data) if isinstance(data, dict) else data
     if isinstance(raw, dict):  # TOML style: [topics.klima] keywords = [...]
-        raw = [{"name": name, **body} for name, body in raw.items()]
+        raw = [{"name": name, **body} if isinstance(body, dict) else body for name, body in raw.items() if not name.startswith("_")]
+    if not isinstance(raw, list) or not raw:
+        raise TopicConfigError("expected a non-empty list of topics under 'topics'")
     out = []
-    for t in raw:
-        name = str(t["name"])
-        out.append(KeywordTopic(name=name, label=str(t.get("label", name)), keywords=tuple(str(k) for k in t.get("keywords", ())), min_hits=int(t.get("min_hits", 2))))
+    for i, t in enumerate(raw, 1):
+        if not isinstance(t, dict) or not str(t.get("name") or "").strip():
+            raise TopicConfigError(f"topic {i}: expected a table/object with a 'name'")
+        name = str(t["name"]).strip()
+        keywords = t.get("keywords")
+        if isinstance(keywords, str) or not isinstance(keywords, list) or not [k for k in keywords if str(k).strip("* ")]:
+            raise TopicConfigError(f"topic {name!r}: 'keywords' must be a non-empty list of words")
+        try:
+            min_hits = int(t.get("min_hits", 2))
+        except (TypeError, ValueError):
+            raise TopicConfigError(f"topic {name!r}: 'min_hits' must be a whole number") from None
+        label = str(t.get("label") or name).strip()
+        out.append(KeywordTopic(name=name, label=label, keywords=tuple(str(k) for k in keywords), min_hits=max(1, min_hits)))
     return out
 
 
 def load_topics(path: str | Path | None = None) -> list[KeywordTopic]:
-    """Topics from ``path`` (.toml, .json, .yml/.yaml), else ``$QUOTETRACKER_TOPICS``, else the shipped defaults."""
+    """Topics from ``path`` (.toml, .json, .yml/.yaml), else ``$QUOTETRACKER_TOPICS``, else the shipped defaults.
+
+    Raises :class:`TopicConfigError` (naming the file) when the file is missing, unreadable or malformed.
+    """
     path = path or os.environ.get(ENV_VAR)
     if not path:
         return default_topics()
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
-    if p.suffix == ".toml":
-        import tomllib
+    try:
+        text = p.read_text(encoding="utf-8")
+        if p.suffix == ".toml":
+            import tomllib
 
-        return _parse(tomllib.loads(text))
-    if p.suffix in (".yml", ".yaml"):
-        import yaml
+            return _parse(tomllib.loads(text))
+        if p.suffix in (".yml", ".yaml"):
+            import yaml
 
-        return _parse(yaml.safe_load(text))
-    return _parse(json.loads(text))
+            return _parse(yaml.safe_load(text))
+        return _parse(json.loads(text))
+    except TopicConfigError as exc:
+        raise TopicConfigError(f"topics file {p}: {exc}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # missing file, bad encoding, JSON/TOML syntax
+        raise TopicConfigError(f"topics file {p}: {exc}") from exc
+    except Exception as exc:  # YAML syntax errors are not ValueErrors
+        raise TopicConfigError(f"topics file {p}: {type(exc).__name__}: {exc}") from exc
 
 
 @lru_cache(maxsize=1)
