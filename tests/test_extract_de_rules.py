@@ -185,3 +185,10 @@ def test_pronoun_agrees_in_gender(nlp):
             "Rieger sagte, die Stadt brauche Geld. Sie sagte, das Land werde helfen.")
     _, _, speaker, name, _ = find(run(nlp, text), "Land werde")
     assert speaker == "Sie" and name == "Anja Vogt"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "„", "„„„ “““", "Laut", "zufolge", ", so", "„Hallo“, sagte",
+                                  "Demnach", "Wie X sagte,", "Er sagte: „" + "wort " * 500])
+def test_degenerate_input_never_raises(nlp, text):
+    for content, _, _, _, s in run(nlp, text):
+        assert 0 <= s.content.start < s.content.end <= len(text)

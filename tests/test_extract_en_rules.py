@@ -33,3 +33,9 @@ def test_clause_then_cue():
 
 def test_title_in_quotes_is_not_a_statement():
     assert run("She read “The Old Man and the Sea” on the train.") == []
+
+
+def test_degenerate_input_never_raises():
+    for text in ["", " ", "\n", "“", "according to X,", "said", "“x,” said", "According to"]:
+        for content, *_ in run(text):
+            assert content in text

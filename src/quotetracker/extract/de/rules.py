@@ -76,6 +76,8 @@ class DocRules:
         return out
 
     def _sentences(self, doc) -> list[Sentence]:
+        if not self.toks:
+            return []
         starts = {0}
         for t in self.toks:
             if t.sent_start:

@@ -53,6 +53,8 @@ class EnRules:
         return None
 
     def _sentences(self, doc) -> list[tuple[int, int]]:
+        if not self.toks:
+            return []
         starts = {0}
         for k, t in enumerate(self.toks):
             if t.is_sent_start:
@@ -189,7 +191,7 @@ class EnRules:
                     m += 1
                 spk = (k + 2, m) if m > k + 2 else None
                 cue = self.span(k, k + 2)
-                if k == a and m < end:
+                if k == a and m + 1 < end:
                     self.add(EnFound(self.span(m + 1, end), "indirect", cue, self.span(*spk) if spk else None,
                                      si, 0.7, "according"))
                 elif k > a + 2:
