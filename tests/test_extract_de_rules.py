@@ -192,3 +192,13 @@ def test_pronoun_agrees_in_gender(nlp):
 def test_degenerate_input_never_raises(nlp, text):
     for content, _, _, _, s in run(nlp, text):
         assert 0 <= s.content.start < s.content.end <= len(text)
+
+
+def test_person_entities_get_the_fullest_name_as_canonical():
+    from quotetracker.extract.base import get_extractor
+    from quotetracker.model import Document
+
+    text = "Kreml-Sprecher Dmitri Peskow war in Moskau. Später sagte Peskow, man prüfe alles."
+    ex = get_extractor("de").extract(Document(text=text, id="c", lang="de"))
+    pers = [e for e in ex.entities if e.label == "PER" and e.text == "Peskow"]
+    assert pers and all(e.canonical == "Dmitri Peskow" for e in pers)

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...model import Span, Statement
-from .coref import resolve_names
+from .coref import NameTable, resolve_names
 from .rules import DocRules
 
 if not Doc.has_extension("statements"):
@@ -20,9 +20,22 @@ if not Doc.has_extension("statements"):
 
 def find_statements(doc) -> list[Statement]:
     """All statements of a German Doc, with code-point spans into ``doc.text``."""
+    return analyse(doc)[0]
+
+
+def canonical_name(table: NameTable, ent_text: str, label: str) -> str | None:
+    """The fullest form of a person's name in the document (Peskow -> Dmitri Peskow)."""
+    if label != "PER":
+        return None
+    return table.fullest(ent_text)
+
+
+def analyse(doc) -> tuple[list[Statement], NameTable]:
+    """Statements and the document's name table (for canonical entity names)."""
     rules = DocRules(doc)
     found = rules.run()
-    names = resolve_names(found, rules.toks, doc.text)
+    table = NameTable(rules.toks, doc.text)
+    names = resolve_names(found, rules.toks, doc.text, table)
     out: list[Statement] = []
     for f, name in zip(found, names):
         speaker = rules.chars(*f.speaker) if f.speaker else None
@@ -45,7 +58,7 @@ def find_statements(doc) -> list[Statement]:
                 meta=meta,
             )
         )
-    return out
+    return out, table
 
 
 class StatementsComponent:

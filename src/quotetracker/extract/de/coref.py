@@ -189,9 +189,9 @@ def _plural_pronoun(toks: list[Tok], k: int) -> bool:
     return False
 
 
-def resolve_names(found, toks: list[Tok], text: str) -> list[str | None]:
+def resolve_names(found, toks: list[Tok], text: str, table: NameTable | None = None) -> list[str | None]:
     """speaker_name for each Found (same order)."""
-    table = NameTable(toks, text)
+    table = table or NameTable(toks, text)
     order = sorted(range(len(found)), key=lambda i: found[i].content[0])
     resolved: dict[int, str | None] = {}
     # earlier speakers: (token index, name, gender); persons named in the text come second

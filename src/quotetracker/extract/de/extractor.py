@@ -7,7 +7,7 @@ from itertools import islice
 
 from ...model import Document, EntityMention, Extraction, Span
 from ..base import register_extractor
-from .component import find_statements
+from .component import analyse, canonical_name
 
 BATCH = 32
 
@@ -42,9 +42,10 @@ class GermanExtractor:
 
     def _from_doc(self, doc: Document, sdoc) -> Extraction:
         sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents] if sdoc.has_annotation("SENT_START") else []
-        entities = [EntityMention(Span(e.start_char, e.end_char), e.label_, e.text) for e in sdoc.ents]
-        return Extraction(document=doc, lang="de", sentences=sentences, entities=entities,
-                          statements=find_statements(sdoc))
+        statements, names = analyse(sdoc)
+        entities = [EntityMention(Span(e.start_char, e.end_char), e.label_, e.text,
+                                  canonical_name(names, e.text, e.label_)) for e in sdoc.ents]
+        return Extraction(document=doc, lang="de", sentences=sentences, entities=entities, statements=statements)
 
 
 @register_extractor("de")
