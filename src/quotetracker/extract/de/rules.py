@@ -857,7 +857,16 @@ class DocRules:
                 continue
             near = last is not None and si - last_sent <= 2
             prev = self.found[last] if last is not None else None
-            idx = self.add(Found(self.chars(sent.a, end), "indirect", None, prev.speaker if prev and near else None, si,
+            # "Er trat dem Vorwurf, das Gericht sei nicht legitim, entgegen": when the first
+            # reported clause follows a comma after a verbful clause, the statement starts there
+            first = next(m for m in range(sent.a, end) if self.in_quote[m] is None
+                         and self.reportive(self.toks[m], sent) == strength)
+            c0, c1 = self.clause_bounds(first, sent)
+            start = sent.a
+            if c0 > sent.a and self.toks[c0 - 1].text == "," and any(
+                    is_finite_verb(self.toks[m]) for m in range(sent.a, c0 - 1)):
+                start = c0
+            idx = self.add(Found(self.chars(start, end), "indirect", None, prev.speaker if prev and near else None, si,
                                  0.6 if near else 0.4, follows=last, rule="free-indirect" if near else "konjunktiv"))
             if idx is not None:
                 self._nested_quotes(self.found[idx].content, idx, si)
