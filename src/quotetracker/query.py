@@ -229,6 +229,12 @@ def _date_bounds_or_error(value: str, name: str) -> tuple[str, str]:
     return bounds
 
 
+def _ordinal(day: str) -> int:
+    import datetime as _dt
+
+    return _dt.date.fromisoformat(day).toordinal()
+
+
 class QueryService:
     """Read-side API over a store. Constructed by ``quotetracker.open(...)`` (``qt.query``).
 
@@ -315,8 +321,9 @@ class QueryService:
             ids = set(conn.execute(select(SA.c.speaker_id).where(SA.c.alias_norm.contains(norm, autoescape=True)).distinct()).scalars())
         return sorted(ids)
 
-    def _conditions(self, conn, f: StatementFilters, *, search: bool = True) -> list[Any]:
-        """WHERE conditions of the filters; ``search=False`` leaves out ``q`` (the caller walks the FTS index itself)."""
+    def _conditions(self, conn, f: StatementFilters, *, search: bool = True, links: str = "in") -> list[Any]:
+        """WHERE conditions of the filters; ``search=False`` leaves out ``q`` (the caller walks the FTS index itself);
+        ``links="exists"`` tests about/topic per statement (correlated) instead of as a semi-join."""
         where: list[Any] = []
         if f.document_id is not None:
             where.append(S.c.document_id == int(f.document_id))
@@ -327,11 +334,18 @@ class QueryService:
         if f.lang:
             where.append(D.c.lang == f.lang)
         if f.source:
-            where.append(func.lower(D.c.source) == f.source.lower())
+            # The outlet as stored (an index lookup); any case only when no document has it as written.
+            exact = conn.execute(select(D.c.id).where(D.c.source == f.source).limit(1)).first() is not None
+            where.append(D.c.source == f.source if exact else func.lower(D.c.source) == f.source.lower())
         if f.since:
-            where.append(D.c.date_end >= _date_bounds_or_error(f.since, "since")[0])
+            first = _date_bounds_or_error(f.since, "since")[0]
+            where.append(D.c.date_end >= first)
+            # Implied by the line above (a document's date covers at most a year): lets the sort_day indexes skip.
+            where.append(S.c.sort_day >= _ordinal(first) - 366)
         if f.until:
-            where.append(D.c.date_start <= _date_bounds_or_error(f.until, "until")[1])
+            last = _date_bounds_or_error(f.until, "until")[1]
+            where.append(D.c.date_start <= last)
+            where.append(S.c.sort_day.between(1, _ordinal(last)))  # the same condition (undated: sort_day 0)
         if f.speaker not in (None, ""):
             sp = f.speaker
             if isinstance(sp, int) or (isinstance(sp, str) and sp.strip().isdigit()):
@@ -349,10 +363,18 @@ class QueryService:
             if not ent_ids:
                 ent_ids = list(conn.execute(select(E.c.id).where(E.c.name_norm.contains(norm, autoescape=True))).scalars())
             mention = EM.c.entity_id.in_(ent_ids) if ent_ids else func.lower(EM.c.text) == norm
-            where.append(S.c.id.in_(select(EM.c.statement_id).where(mention, EM.c.statement_id.is_not(None))))
+            if links == "exists":
+                where.append(exists().where(EM.c.statement_id == S.c.id, mention))
+            else:
+                where.append(S.c.id.in_(select(EM.c.statement_id).where(mention, EM.c.statement_id.is_not(None))))
         if f.topic:
             topic_ids = list(conn.execute(select(T.c.id).where(func.lower(T.c.label) == f.topic.lower())).scalars())
-            where.append(S.c.id.in_(select(ST.c.statement_id).where(ST.c.topic_id.in_(topic_ids))) if topic_ids else false())
+            if not topic_ids:
+                where.append(false())
+            elif links == "exists":
+                where.append(exists().where(ST.c.statement_id == S.c.id, ST.c.topic_id.in_(topic_ids)))
+            else:
+                where.append(S.c.id.in_(select(ST.c.statement_id).where(ST.c.topic_id.in_(topic_ids))))
         if f.q and search:
             cond = dialect.search_condition(self.engine.dialect.name, f.q)
             where.append(cond if cond is not None else false())
@@ -372,50 +394,59 @@ class QueryService:
         :data:`TOTAL_CAP` and flagged ``total_is_lower_bound`` beyond it."""
         f = self._filters(filters, kw)
         with self.engine.connect() as conn:
+            # Two steps: the ids of the page with as few joins as the filters need, then the columns of 50 rows
+            # (sorting or skipping ids is cheap; sorting rows that carry content cut from the document is not).
             if f.q and conn.dialect.name == "sqlite":
-                rows, total, capped = self._sqlite_search_page(conn, f, limit, offset)
+                ids, total, capped = self._sqlite_search_ids(conn, f, limit, offset)
             else:
-                where = self._conditions(conn, f)
-                total, capped = self._capped_count(conn, f, where)
-                q = (
-                    self._from(select(*self._statement_columns()))
-                    .where(*where)
-                    .order_by(S.c.sort_day.desc(), S.c.id)
-                    .limit(limit)
-                    .offset(offset)
-                )
-                rows = conn.execute(q).mappings().all()
-            items = self._records(conn, rows)
+                ids, total, capped = self._page_ids(conn, f, limit, offset)
+            items = self._records(conn, self._rows_by_id(conn, ids))
         return Page(items=items, total=total, limit=limit, offset=offset, total_is_lower_bound=capped)
 
-    def _capped_count(self, conn, f: StatementFilters, where: list[Any], base=None) -> tuple[int, bool]:
-        if base is None:
-            base = select(S.c.id).select_from(S.join(D, D.c.id == S.c.document_id) if self._needs_documents(f) else S)
-        n = conn.execute(select(func.count()).select_from(base.where(*where).limit(TOTAL_CAP + 1).subquery())).scalar_one()
+    def _id_select(self, f: StatementFilters, source=None):
+        source = S if source is None else source
+        return select(S.c.id).select_from(source.join(D, D.c.id == S.c.document_id) if self._needs_documents(f) else source)
+
+    def _page_ids(self, conn, f: StatementFilters, limit: int, offset: int) -> tuple[list[int], int, bool]:
+        where = self._conditions(conn, f)
+        total, capped = self._capped_count(conn, self._id_select(f).where(*where))
+        if capped and (f.about or f.topic):
+            # Many matches: walking the date index and probing the link table per statement fills a page
+            # sooner than collecting and sorting every match (the semi-join is better for few matches).
+            where = self._conditions(conn, f, links="exists")
+        q = self._id_select(f).where(*where).order_by(S.c.sort_day.desc(), S.c.id).limit(limit).offset(offset)
+        return list(conn.execute(q).scalars()), total, capped
+
+    def _rows_by_id(self, conn, ids: list[int]):
+        if not ids:
+            return []
+        rows = {r["id"]: r for r in conn.execute(self._from(select(*self._statement_columns())).where(S.c.id.in_(ids))).mappings()}
+        return [rows[i] for i in ids if i in rows]
+
+    @staticmethod
+    def _capped_count(conn, ids_query) -> tuple[int, bool]:
+        n = conn.execute(select(func.count()).select_from(ids_query.limit(TOTAL_CAP + 1).subquery())).scalar_one()
         return (TOTAL_CAP, True) if n > TOTAL_CAP else (n, False)
 
-    def _sqlite_search_page(self, conn, f: StatementFilters, limit: int, offset: int):
+    def _sqlite_search_ids(self, conn, f: StatementFilters, limit: int, offset: int) -> tuple[list[int], int, bool]:
         """Full text on SQLite: walk the FTS5 postings newest first (their rowid is sort_day × 2³² + 2³² − 1 − id) and
         stop after the page, instead of collecting and sorting every match."""
         groups = search_groups(f.q or "")
         if not groups:
             return [], 0, False
-        fts = table("statements_fts", column("rowid"))
         key = literal_column("statements_fts.rowid")
-        joined = fts.join(S, S.c.id == dialect.FTS_ID_MASK - key.op("&")(dialect.FTS_ID_MASK))
+        statement_id = (dialect.FTS_ID_MASK - key.op("&")(dialect.FTS_ID_MASK)).label("statement_id")
         match = literal_column("statements_fts").op("MATCH")(bindparam("fts_q", dialect.sqlite_match(groups)))
-        where = [match, *self._conditions(conn, f, search=False)]
-        base = select(S.c.id).select_from(joined.join(D, D.c.id == S.c.document_id) if self._needs_documents(f) else joined)
-        total, capped = self._capped_count(conn, f, where, base)
-        q = (
-            select(*self._statement_columns())
-            .select_from(joined.join(D, D.c.id == S.c.document_id).outerjoin(SP, SP.c.id == S.c.speaker_id))
-            .where(*where)
-            .order_by(key.desc())
-            .limit(limit)
-            .offset(offset)
-        )
-        return conn.execute(q).mappings().all(), total, capped
+        others = self._conditions(conn, f, search=False)
+        fts = table("statements_fts", column("rowid"))
+        if not others:  # the index alone answers: no statement row is read for the count or the ids
+            total, capped = self._capped_count(conn, select(key).select_from(fts).where(match))
+            q = select(statement_id).select_from(fts).where(match).order_by(key.desc()).limit(limit).offset(offset)
+            return list(conn.execute(q).scalars()), total, capped
+        joined = fts.join(S, S.c.id == dialect.FTS_ID_MASK - key.op("&")(dialect.FTS_ID_MASK))
+        base = self._id_select(f, joined).where(match, *others)
+        total, capped = self._capped_count(conn, base)
+        return list(conn.execute(base.order_by(key.desc()).limit(limit).offset(offset)).scalars()), total, capped
 
     def iter_statements(self, filters: StatementFilters | None = None, page_size: int = 1000, **kw: Any):
         f = self._filters(filters, kw)
