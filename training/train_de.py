@@ -3,12 +3,13 @@
 Steps (each skipped with --reuse when its output already exists in training/work/):
  1. silver    HanTa + rules over corpus/de_news.jsonl          -> work/silver_news.spacy
  2. prepare   UD GSD dev (gold), GermEval + Europeana (gold NER) -> work/*.spacy
- 3. train     spaCy: CNN tok2vec + STTS tagger + NER (config.cfg, seed 13, max_steps) -> work/run/
-    stage 2   continue from work/run/model-best, NER data weighted twice (config_stage2.cfg) -> work/run2/
+ 3. train     spaCy: CNN tok2vec (width 64, depth 3) + STTS tagger + NER (config.cfg, seed 13,
+              3,200 steps) on silver + GSD dev x2 + NER data x2   -> work/run_small/
+    stage 2   continue from it for 1,200 steps (config_stage2.cfg) -> work/run_small2/
  4. lexicon   (form, tag) -> lemma, verb morphemes               -> model/lexicon.tsv.gz
  5. gazetteer names from the NER training data                   -> model/gazetteer.tsv
  6. install   model-best + tables -> src/quotetracker/nlp/de/model/ (MODEL_CARD.md kept)
- 7. evaluate  held-out numbers (same as `quotetracker nlp-eval`)  -> work/eval.json
+ 7. evaluate  held-out numbers, printed (same as `quotetracker nlp-eval --json`)
 Single-threaded and seeded; the runs are deterministic on the same machine and library versions.
 """
 
@@ -46,27 +47,22 @@ def main() -> None:
         run([py, "-m", "training.silver"])
     if not (args.reuse and (WORK / "ner_train.spacy").exists()):
         run([py, "-m", "training.prepare"])
-    train_dir = WORK / "train"
-    train_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("silver_news.spacy", "gsd_dev.spacy", "ner_train.spacy"):
-        shutil.copyfile(WORK / name, train_dir / name)
-    shutil.copyfile(WORK / "gsd_dev.spacy", train_dir / "gsd_dev_again.spacy")  # gold counts twice
-    stage1 = WORK / "run" / "model-best"
-    if not (args.reuse and stage1.exists()):
-        cmd = [py, "-m", "spacy", "train", "training/config.cfg", "--output", str(WORK / "run"),
-               "--paths.train", str(train_dir), "--paths.dev", str(WORK / "ner_dev.spacy")]
-        if args.max_steps:
-            cmd += ["--training.max_steps", str(args.max_steps)]
-        run(cmd)
-    train2 = WORK / "train2"
+    train2 = WORK / "train2"  # silver news once, gold GSD dev and NER data twice
     train2.mkdir(parents=True, exist_ok=True)
     for name in ("silver_news.spacy", "gsd_dev.spacy", "ner_train.spacy"):
         shutil.copyfile(WORK / name, train2 / name)
         if name != "silver_news.spacy":
             shutil.copyfile(WORK / name, train2 / f"again_{name}")
-    best = WORK / "run2" / "model-best"
+    stage1 = WORK / "run_small" / "model-best"
+    if not (args.reuse and stage1.exists()):
+        cmd = [py, "-m", "spacy", "train", "training/config.cfg", "--output", str(WORK / "run_small"),
+               "--paths.train", str(train2), "--paths.dev", str(WORK / "ner_dev.spacy")]
+        if args.max_steps:
+            cmd += ["--training.max_steps", str(args.max_steps)]
+        run(cmd)
+    best = WORK / "run_small2" / "model-best"
     if not (args.reuse and best.exists()):
-        run([py, "-m", "spacy", "train", "training/config_stage2.cfg", "--output", str(WORK / "run2"),
+        run([py, "-m", "spacy", "train", "training/config_stage2.cfg", "--output", str(WORK / "run_small2"),
              "--paths.train", str(train2), "--paths.dev", str(WORK / "ner_dev.spacy"),
              "--paths.stage1", str(stage1)])
     run([py, "-m", "training.lexicon", str(best / "lexicon.tsv.gz")])
