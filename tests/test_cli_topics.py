@@ -184,3 +184,15 @@ def test_topics_build_stores_model_topics_links_statements_and_replaces_them(run
     assert len([r for r in everything if r["origin"] == "model"]) == 1  # the previous build is replaced
     user = {r["label"]: r["n_statements"] for r in everything if r["origin"] == "user"}
     assert user == {FERRY: 3, BRIDGES: 2}  # keyword topics are untouched
+
+
+def test_reextract_applies_a_new_topics_file_to_stored_documents(runner, files, db_url):
+    docs, topics = files
+    assert invoke(runner, "ingest", docs, "--db", db_url, "--no-progress").exit_code == 0
+    before = {r["label"] for r in json.loads(invoke(runner, "topics", "--db", db_url, "--format", "json").stdout)}
+    assert "Klima / climate" in before and FERRY not in before
+    result = invoke(runner, "reextract", "--db", db_url, "--topics-file", topics)
+    assert result.exit_code == 0, result.output
+    after = {r["label"]: r["n_statements"] for r in json.loads(invoke(runner, "topics", "--db", db_url, "--format", "json").stdout)}
+    assert after == {FERRY: 3, BRIDGES: 2}
+    assert invoke(runner, "reextract", "--db", db_url, "--topics-file", docs.with_name("nope.yaml")).exit_code == 2

@@ -394,12 +394,15 @@ def reextract(
     lang: str | None = typer.Option(None, "--lang", help="Only documents of this language."),
     batch_size: int = typer.Option(100, "--batch-size", min=1, help="Documents per transaction."),
     resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Rebuild speaker identities afterwards."),
+    topics_file: Path | None = typer.Option(None, "--topics-file", help="Keyword topics (.toml, .json, .yaml) instead of $QUOTETRACKER_TOPICS or the defaults."),
 ) -> None:
     """Extract stored documents again (after an engine upgrade) and replace their statements; corrections are kept."""
     from ..ingest import reextract as run_reextract
+    from .topics import topics_option
 
+    topics = topics_option(topics_file)  # a bad topics file stops here (exit 2)
     qt = open_tracker(db)
     with database_errors(qt.url):
-        report = run_reextract(qt.store, lang=lang, batch_size=batch_size, resolve=resolve)
+        report = run_reextract(qt.store, lang=lang, batch_size=batch_size, resolve=resolve, topics=topics)
     failed = f", {report.failed} failed (kept as they were)" if report.failed else ""
     out.print(f"re-extracted {report.documents} documents: {report.statements} statements{failed} in {report.seconds:.1f}s", soft_wrap=True)
