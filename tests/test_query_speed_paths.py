@@ -45,6 +45,7 @@ def fake_extract(docs):
             )
         ents = [EntityMention(Span(p.start(), p.end()), "LOC", "Lindenau", canonical="Lindenau") for p in re.finditer("Lindenau", doc.text)]
         for st in statements:
+            st.topics = ["Verkehr"] if "Hafen" in st.content.text(doc.text) or "Brücke" in st.content.text(doc.text) else []
             st.about = [e for e in ents if st.content.start <= e.span.start < st.content.end]
         out.append(Extraction(document=doc, lang=doc.lang, statements=statements, entities=ents))
     return out
@@ -105,6 +106,17 @@ def test_totals_are_capped_and_flagged(qs, monkeypatch):
 def test_about_and_topic_filters(qs):
     assert [r.content for r in qs.statements(about="Lindenau").items] == ["Die Brücke in Lindenau wird saniert."]
     assert qs.statements(topic="no such topic").total == 0
+    assert [r.content for r in qs.statements(topic="verkehr").items] == ["Der Hafen wächst.", "Die Brücke in Lindenau wird saniert."]
+
+
+def test_entity_and_topic_lookups(qs):
+    ent = qs.entity("lindenau")
+    assert (ent.name, ent.label, ent.n_mentions, ent.n_statements) == ("Lindenau", "LOC", 1, 1)
+    assert qs.entity(ent.id).name == "Lindenau"
+    assert qs.entity("Atlantis") is None
+    top = qs.topic("VERKEHR")
+    assert (top.label, top.n_statements) == ("Verkehr", 2)
+    assert qs.topic("Sport") is None
 
 
 def test_sort_day_is_stored_and_follows_the_document_date(qs):

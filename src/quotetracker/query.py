@@ -248,6 +248,7 @@ class QueryService:
     - ``document(document_id) -> DocumentDetail | None`` (an int id, or the external ``doc_key``)
     - ``iter_documents(filters=None, details=True) -> Iterator[DocumentDetail]``
     - ``entities(q=None, label=None, limit=50, offset=0) -> Page[EntitySummary]``
+    - ``entity(id_or_name) -> EntitySummary | None``, ``topic(label) -> TopicSummary | None``
     - ``topics() -> list[TopicSummary]``
     - ``timeline(filters: StatementFilters) -> list[TimelinePoint]`` (statements per month)
     - ``overview() -> CorpusOverview``
@@ -716,6 +717,39 @@ class QueryService:
             ).all()
         items = [EntitySummary(id=i, name=nm, label=lb, n_mentions=c, n_statements=cs) for i, nm, lb, c, cs in rows]
         return Page(items=items, total=total, limit=limit, offset=offset)
+
+    def entity(self, id_or_name: int | str) -> EntitySummary | None:
+        """One entity by id, or by name (any spelling normalize_name folds together; the most mentioned one wins)."""
+        with self.engine.connect() as conn:
+            if isinstance(id_or_name, int) or str(id_or_name).strip().isdigit():
+                cond = E.c.id == int(id_or_name)
+            else:
+                norm = normalize_name(str(id_or_name))
+                if not norm:
+                    return None
+                cond = E.c.name_norm == norm
+            candidates = conn.execute(select(E.c.id, E.c.name, E.c.label).where(cond)).all()
+            best = None
+            for eid, name, label in candidates:
+                n_m, n_s = conn.execute(
+                    select(func.count(EM.c.id), func.count(distinct(EM.c.statement_id))).where(EM.c.entity_id == eid)
+                ).one()
+                if best is None or n_m > best.n_mentions:
+                    best = EntitySummary(id=eid, name=name, label=label, n_mentions=n_m, n_statements=n_s)
+        return best
+
+    def topic(self, label: str) -> TopicSummary | None:
+        """One topic by its label (any case)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(T.c.id, T.c.label, T.c.origin, T.c.keywords).where(T.c.label == label)).first()
+            if row is None:
+                row = conn.execute(
+                    select(T.c.id, T.c.label, T.c.origin, T.c.keywords).where(func.lower(T.c.label) == label.lower()).order_by(T.c.id)
+                ).first()
+            if row is None:
+                return None
+            n = conn.execute(select(func.count()).select_from(ST).where(ST.c.topic_id == row[0])).scalar_one()
+        return TopicSummary(id=row[0], label=row[1], origin=row[2], n_statements=n, keywords=list(row[3] or []))
 
     def topics(self) -> list[TopicSummary]:
         n = func.count(ST.c.statement_id)
