@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 from .resources import MODEL_DIR, word_list
 
 _NAME_TAGS = frozenset({"NE"})
+RELABEL_BY_GAZETTEER = True  # a model entity whose exact text the gazetteer knows takes the gazetteer's label
 _NAME_LINKS = frozenset({"von", "van", "de", "der", "den", "di", "da", "del", "la", "bin", "al"})
 
 
@@ -47,6 +48,7 @@ class EntityRules:
         self.first_names = word_list("first_names") | {n for n, lab in gazetteer.items() if lab == "FIRST"}
         self.org_suffixes = word_list("org_suffixes")
         self.add_name_runs = add_name_runs
+        self.relabel = RELABEL_BY_GAZETTEER
 
     def _gazetteer_spans(self, doc: Doc, words: list[str]) -> list[Span]:
         out = []
@@ -113,6 +115,10 @@ class EntityRules:
             # a role cue right before a model entity makes it a person
             if ent.label_ != "PER" and ent.start and words[ent.start - 1] in self.roles:
                 ent = Span(doc, ent.start, ent.end, label="PER")
+            elif self.relabel:
+                known = self.gaz.get(ent.text)
+                if known is not None and known != ent.label_:
+                    ent = Span(doc, ent.start, ent.end, label=known)
             relabelled.append(ent)
         spans = filter_spans(relabelled + extra)
         spans = spans + self._surname_mentions(doc, words, spans)
