@@ -28,7 +28,12 @@ _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d|21\d\d)"
 
 
 def supported_languages() -> list[str]:
-    return sorted(p.name[:-5] for p in resources.files(__package__).joinpath("data").iterdir() if p.name.endswith(".json"))
+    return list(_supported())
+
+
+@lru_cache(maxsize=1)
+def _supported() -> tuple[str, ...]:  # the data folder, listed once (not per document)
+    return tuple(sorted(p.name[:-5] for p in resources.files(__package__).joinpath("data").iterdir() if p.name.endswith(".json")))
 
 
 @dataclass(frozen=True, slots=True)

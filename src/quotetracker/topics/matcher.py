@@ -121,6 +121,8 @@ class TopicMatcher:
 
     def counts(self, text: str, lang: str = "de") -> dict[str, tuple[set[str], int]]:
         """For each topic with a match: the distinct keywords found and how often keywords occur in all."""
+        if not self._by_first:  # no topics (or none with a usable keyword): nothing to look up
+            return {}
         raw = tokens(text)
         per_token: Counter[int] = Counter()  # single words count in the text as written
         present: set[int] = set()
