@@ -16,8 +16,12 @@ and per doc:
 * ``doc.noun_chunks``  rule-based over STTS (no dependency parse; ``token.dep_``/``head`` are unset)
 * ``doc.ents``  labels PER, ORG, LOC, MISC
 
-The pipeline is the trained one in ``model/`` when present (fast CNN tagger/morphologizer/NER,
-see model/MODEL_CARD.md), otherwise the HanTa-backed rules (slower, same attributes).
+The pipeline is the trained one in ``model/`` when present (CNN tok2vec + STTS tagger + NER,
+lexicon for lemmas/UPOS/verb morphology, gazetteer and role-cue rules; ~15k words per CPU-second;
+numbers in model/MODEL_CARD.md), otherwise the HanTa-backed rules (same attributes, ~8x slower,
+``load("rules")``). Unseen word forms get their lemma from HanTa, loaded lazily on first need.
+``load()`` is cached per process: treat the returned object as shared and read-only.
+Entity labels come from GermEval conventions: country adjectives (*deutsche*) are not entities.
 """
 
 from __future__ import annotations
