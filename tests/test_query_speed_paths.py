@@ -151,4 +151,8 @@ def test_migration_0002_fills_keys_sort_days_and_the_search_index(db_url):
     assert [r.date for r in qs.statements(q="Konferenz").items] == ["2021-01-05", None]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM statements WHERE sort_day = 0")).scalar_one() == 1
+        # the downgrade kept the links (no table was dropped and re-created under foreign keys)
+        assert conn.execute(text("SELECT count(*) FROM entity_mentions WHERE statement_id IS NOT NULL")).scalar_one() == 1
+    assert [(s.name, s.n_statements) for s in qs.speakers(limit=2).items] == [("Dmitri Peskow", 3), ("Karl Brenner", 2)]
+    assert [r.content for r in qs.statements(about="Lindenau").items] == ["Die Brücke in Lindenau wird saniert."]
     store.close()

@@ -513,13 +513,9 @@ class QueryService:
         where = []
         if q:
             where.append(exists().where(SA.c.speaker_id == SP.c.id, SA.c.alias_norm.contains(normalize_name(q), autoescape=True)))
-        n = func.count(S.c.id)
-        base = (
-            select(SP.c.id, SP.c.canonical_name, n.label("n"), func.min(D.c.date).label("first"), func.max(D.c.date).label("last"))
-            .select_from(SP.outerjoin(S, S.c.speaker_id == SP.c.id).outerjoin(D, D.c.id == S.c.document_id))
-            .where(*where)
-            .group_by(SP.c.id, SP.c.canonical_name)
-        )
+        # Counts and dates are stored on the speaker at every identity rebuild (store.counts).
+        base = select(SP.c.id, SP.c.canonical_name, SP.c.n_statements, SP.c.first_date, SP.c.last_date).where(*where)
+        n = SP.c.n_statements
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count(SP.c.id)).where(*where)).scalar_one()
             rows = conn.execute(base.order_by(n.desc(), SP.c.canonical_name).limit(limit).offset(offset)).all()

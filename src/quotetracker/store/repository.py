@@ -39,6 +39,7 @@ from .schema import (
     statements,
     topics,
 )
+from .counts import refresh_speaker_counts
 from .namekeys import alias_keys
 from .search import normalize_for_search
 
@@ -498,4 +499,5 @@ class Store:
                 update(statements).where(statements.c.id == bindparam("st_id")).values(speaker_id=bindparam("sp_id")),
                 link_rows,
             )
+        refresh_speaker_counts(conn)
         return len(by_key)

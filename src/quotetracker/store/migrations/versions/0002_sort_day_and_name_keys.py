@@ -74,14 +74,13 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         dialect.drop_search_objects(bind)
-    with op.batch_alter_table("speaker_aliases", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_speaker_aliases_surname_key"))
-        batch_op.drop_index(batch_op.f("ix_speaker_aliases_alias_key"))
-        batch_op.drop_column("surname_key")
-        batch_op.drop_column("alias_key")
-    with op.batch_alter_table("statements", schema=None) as batch_op:
-        batch_op.drop_index("ix_statements_speaker_sort_day")
-        batch_op.drop_index("ix_statements_sort_day_id")
-        batch_op.drop_column("sort_day")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35), not a batch "move and copy": dropping the old statements
+    # table with foreign keys on would cascade to every entity mention and topic link.
+    op.drop_index(op.f("ix_speaker_aliases_surname_key"), table_name="speaker_aliases")
+    op.drop_index(op.f("ix_speaker_aliases_alias_key"), table_name="speaker_aliases")
+    op.drop_index("ix_statements_speaker_sort_day", table_name="statements")
+    op.drop_index("ix_statements_sort_day_id", table_name="statements")
+    for table, name in (("speaker_aliases", "surname_key"), ("speaker_aliases", "alias_key"), ("statements", "sort_day")):
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
     if bind.dialect.name == "sqlite":
         dialect.create_search_objects(bind, version=1)
