@@ -404,14 +404,26 @@ class QueryService:
             items = self._records(conn, self._rows_by_id(conn, ids))
         return Page(items=items, total=total, limit=limit, offset=offset, total_is_lower_bound=capped)
 
-    def _id_select(self, f: StatementFilters, source=None):
+    def _id_select(self, f: StatementFilters, source=None, *columns):
         source = S if source is None else source
-        return select(S.c.id).select_from(source.join(D, D.c.id == S.c.document_id) if self._needs_documents(f) else source)
+        return select(S.c.id, *columns).select_from(source.join(D, D.c.id == S.c.document_id) if self._needs_documents(f) else source)
+
+    @staticmethod
+    def _all_or_capped(conn, keyed_query, limit: int, offset: int) -> tuple[list[int] | None, int, bool]:
+        """Up to TOTAL_CAP + 1 (id, sort key) rows in one query: when they are all the matches, they give the exact
+        total and, sorted here, the page; beyond the cap (None, TOTAL_CAP, True) and the caller walks an index."""
+        rows = conn.execute(keyed_query.limit(TOTAL_CAP + 1)).all()
+        if len(rows) > TOTAL_CAP:
+            return None, TOTAL_CAP, True
+        rows.sort(key=lambda r: (-r[1], r[0]))
+        return [r[0] for r in rows[offset : offset + limit]], len(rows), False
 
     def _page_ids(self, conn, f: StatementFilters, limit: int, offset: int) -> tuple[list[int], int, bool]:
         where = self._conditions(conn, f)
-        total, capped = self._capped_count(conn, self._id_select(f).where(*where))
-        if capped and (f.about or f.topic):
+        ids, total, capped = self._all_or_capped(conn, self._id_select(f, None, S.c.sort_day).where(*where), limit, offset)
+        if ids is not None:
+            return ids, total, capped
+        if f.about or f.topic:
             # Many matches: walking the date index and probing the link table per statement fills a page
             # sooner than collecting and sorting every match (the semi-join is better for few matches).
             where = self._conditions(conn, f, links="exists")
@@ -445,8 +457,10 @@ class QueryService:
             q = select(statement_id).select_from(fts).where(match).order_by(key.desc()).limit(limit).offset(offset)
             return list(conn.execute(q).scalars()), total, capped
         joined = fts.join(S, S.c.id == dialect.FTS_ID_MASK - key.op("&")(dialect.FTS_ID_MASK))
+        ids, total, capped = self._all_or_capped(conn, self._id_select(f, joined, S.c.sort_day).where(match, *others), limit, offset)
+        if ids is not None:
+            return ids, total, capped
         base = self._id_select(f, joined).where(match, *others)
-        total, capped = self._capped_count(conn, base)
         return list(conn.execute(base.order_by(key.desc()).limit(limit).offset(offset)).scalars()), total, capped
 
     def iter_statements(self, filters: StatementFilters | None = None, page_size: int = 1000, **kw: Any):
