@@ -122,9 +122,22 @@ class EntityRules:
             relabelled.append(ent)
         spans = filter_spans(relabelled + extra)
         spans = spans + self._surname_mentions(doc, words, spans)
+        spans = [t for t in (self._trimmed(doc, words, s) for s in spans) if t is not None]
         if spans != existing:
             doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _trimmed(doc: Doc, words: list[str], span: Span) -> Span | None:
+        """Entities never start or end with a punctuation-only token (as in the training data)."""
+        start, end = span.start, span.end
+        while start < end and not any(c.isalnum() for c in words[start]):
+            start += 1
+        while end > start and not any(c.isalnum() for c in words[end - 1]):
+            end -= 1
+        if start == end:
+            return None
+        return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
     @staticmethod
     def _surname_mentions(doc: Doc, words: list[str], spans: list[Span]) -> list[Span]:
