@@ -1,7 +1,9 @@
 """Rule-based named entities (PER/ORG/LOC/MISC) from STTS tags, gazetteers and role cues.
 
-Runs after the tagger. With a trained NER in the pipeline it only fills gaps (it never
-overwrites an entity the statistical model found) and relabels using strong cues.
+Runs after the tagger (and the trained NER, when shipped). It fills gaps with gazetteer names,
+relabels a model entity after a role cue (PER) or when the gazetteer knows its exact text,
+marks bare surnames of persons named earlier in the document, and trims punctuation from
+entity edges. Without a trained NER (``load("rules")``) it also labels runs of NE-tagged words.
 Gazetteers: data/*.txt seed lists plus ``gazetteer.tsv`` (name -> label) built by training/.
 """
 
