@@ -85,14 +85,18 @@ def main() -> int:
     if args.append:
         results = ROOT / "benchmarks" / "RESULTS.md"
         header = "## German NLP layer (benchmarks/bench_nlp.py, one core)"
-        existing = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-        with results.open("a", encoding="utf-8") as fh:
-            if not results.exists() or not existing.strip():
-                fh.write("# Benchmark results\n")
-            if header not in existing:
-                fh.write(f"\n{header}\n\n| date | commit | machine | pipeline | input | throughput | load() |\n"
-                         "|---|---|---|---|---|---|---|\n")
-            fh.write(line + "\n")
+        lines = results.read_text(encoding="utf-8").splitlines() if results.exists() else ["# Benchmark results"]
+        if header not in lines:
+            lines += ["", header, "", "| date | commit | machine | pipeline | input | throughput | load() |",
+                      "|---|---|---|---|---|---|---|"]
+        # insert at the end of this section's table, even when other sections follow it
+        at = lines.index(header) + 1
+        while at < len(lines) and not lines[at].startswith("|"):
+            at += 1
+        while at < len(lines) and lines[at].startswith("|"):
+            at += 1
+        lines.insert(at, line)
+        results.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 
