@@ -177,6 +177,11 @@ def test_topics_build_stores_model_topics_links_statements_and_replaces_them(run
     linked = json.loads(invoke(runner, "statements", "--db", ingested, "--topic", first["label"], "--format", "json").stdout)
     assert len(linked) == first["n_statements"] >= 1
     assert all(first["label"] in s["topics"] for s in linked)
+    qt = quotetracker.open(ingested)
+    try:  # a document gets the model topics of its statements
+        assert first["label"] in qt.query.document(linked[0]["document_id"]).topics
+    finally:
+        qt.close()
 
     again = invoke(runner, "topics", "build", "--db", ingested, "--k", "1")
     assert again.exit_code == 0, again.output
@@ -184,15 +189,14 @@ def test_topics_build_stores_model_topics_links_statements_and_replaces_them(run
     assert len([r for r in everything if r["origin"] == "model"]) == 1  # the previous build is replaced
     user = {r["label"]: r["n_statements"] for r in everything if r["origin"] == "user"}
     assert user == {FERRY: 3, BRIDGES: 2}  # keyword topics are untouched
-
-
-def test_reextract_applies_a_new_topics_file_to_stored_documents(runner, files, db_url):
-    docs, topics = files
-    assert invoke(runner, "ingest", docs, "--db", db_url, "--no-progress").exit_code == 0
-    before = {r["label"] for r in json.loads(invoke(runner, "topics", "--db", db_url, "--format", "json").stdout)}
-    assert "Klima / climate" in before and FERRY not in before
-    result = invoke(runner, "reextract", "--db", db_url, "--topics-file", topics)
-    assert result.exit_code == 0, result.output
-    after = {r["label"]: r["n_statements"] for r in json.loads(invoke(runner, "topics", "--db", db_url, "--format", "json").stdout)}
-    assert after == {FERRY: 3, BRIDGES: 2}
-    assert invoke(runner, "reextract", "--db", db_url, "--topics-file", docs.with_name("nope.yaml")).exit_code == 2
+    model_now = {r["label"] for r in everything if r["origin"] == "model"}
+    stale = {r["label"] for r in model} - model_now
+    qt = quotetracker.open(ingested)
+    try:
+        for doc_id in qt.query.document_ids():
+            topics = set(qt.query.document(doc_id).topics)
+            assert not topics & stale  # the previous build's topics are gone from documents too
+        bridge_doc = next(s["document_id"] for s in json.loads(invoke(runner, "statements", "--db", ingested, "--topic", BRIDGES, "--format", "json").stdout) if s["content"].startswith("Die Brücke"))
+        assert {FERRY, BRIDGES} <= set(qt.query.document(bridge_doc).topics)  # keyword topics of documents stay
+    finally:
+        qt.close()
