@@ -4,9 +4,13 @@ Nothing above this layer talks to the database directly. Every method returns
 plain records (dataclasses with ``to_dict()``), so one data function serves
 every output format (Rich table, JSON, CSV, HTML).
 
+Statement lists are newest first (document date; same date: stored order). Totals are exact up to
+``TOTAL_CAP`` (10,000); beyond it ``Page.total_is_lower_bound`` is set and ``Page.total_label`` reads "10,000+".
+
 Filters shared by all statement queries (all optional, combined with AND):
 
-- ``speaker``: a name or alias (matches every alias of the resolved identity) or a speaker id
+- ``speaker``: a name or alias (matches every alias of the resolved identity, in any transliteration:
+  "Peskov" = "Peskow" = "Dmitry Peskov"), a role the identity held ("Kremlsprecher"), or a speaker id
 - ``about``: an entity name mentioned in the statement
 - ``q``: full-text query over statement content (stemmed, German and English)
 - ``kind``: direct / indirect / mixed / reported
