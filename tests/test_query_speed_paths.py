@@ -156,3 +156,20 @@ def test_migration_0002_fills_keys_sort_days_and_the_search_index(db_url):
     assert [(s.name, s.n_statements) for s in qs.speakers(limit=2).items] == [("Dmitri Peskow", 3), ("Karl Brenner", 2)]
     assert [r.content for r in qs.statements(about="Lindenau").items] == ["Die Brücke in Lindenau wird saniert."]
     store.close()
+
+
+def test_a_large_run_refreshes_the_planner_statistics(tmp_path):
+    from quotetracker.store.repository import ANALYZE_AFTER_STATEMENTS
+
+    store = Store(f"sqlite:///{tmp_path / 'stats.db'}")
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS sqlite_stat1"))
+    small = store.start_run()
+    store.update_run(small, {"statements": ANALYZE_AFTER_STATEMENTS - 1}, "finished")
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar_one() == 0
+    large = store.start_run()
+    store.update_run(large, {"statements": ANALYZE_AFTER_STATEMENTS}, "finished")
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar_one() == 1
+    store.close()
