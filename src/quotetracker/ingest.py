@@ -15,7 +15,8 @@ user's corrections (:func:`rebuild_identities`).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -161,6 +162,28 @@ def _with_topics(extract: ExtractFn, topics: Sequence[KeywordTopic] | None) -> E
     return partial(extract_documents, topics=list(topics))
 
 
+@contextmanager
+def recorded_run(store: Store, report: IngestReport, started: float) -> Iterator[None]:
+    """Record how run ``report.run_id`` ended: "finished" when the block completes,
+    "interrupted" on Ctrl-C, "failed" on any other error (which still propagates).
+
+    Shared by every ingest engine so runs end the same way whoever writes.
+    """
+    status = "failed"
+    try:
+        yield
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        report.seconds = time.perf_counter() - started
+        try:
+            store.update_run(report.run_id, report.counts(), status)
+        except Exception:  # the database itself may be what failed
+            pass
+
+
 def ingest_records(
     store: Store,
     records: Iterable[Any],
@@ -226,8 +249,7 @@ def ingest_records(
         if on_progress:
             on_progress(report)
 
-    status = "failed"
-    try:
+    with recorded_run(store, report, started):
         for item in records:
             if not isinstance(item, Document):
                 reject(reject_from(item))
@@ -251,16 +273,6 @@ def ingest_records(
             flush()
         if resolve:
             report.speakers = rebuild_identities(store)
-        status = "finished"
-    except KeyboardInterrupt:
-        status = "interrupted"
-        raise
-    finally:
-        report.seconds = time.perf_counter() - started
-        try:
-            store.update_run(report.run_id, report.counts(), status)
-        except Exception:  # the database itself may be what failed
-            pass
     return report
 
 

@@ -166,7 +166,7 @@ def _workers_write(store: Store, client: Client, parts, total: int, *, options, 
     """The client's side when workers write: one run, counts added up, identities rebuilt at the end."""
     import time
 
-    from ..ingest import rebuild_identities
+    from ..ingest import rebuild_identities, recorded_run
     from .writers import ingest_partition
 
     if ":memory:" in store.url:
@@ -174,8 +174,8 @@ def _workers_write(store: Store, client: Client, parts, total: int, *, options, 
     report = IngestReport()
     started = time.perf_counter()
     report.run_id = store.start_run(inputs)
-    status, done = "failed", 0
-    try:
+    done = 0
+    with recorded_run(store, report, started):
         for res in ordered_results(client, ingest_partition, parts, max_in_flight=in_flight, options=options,
                                    db_url=store.url, run_id=report.run_id, lang=lang, batch_size=batch_size):  # fmt: skip
             for key in ("accepted", "duplicates", "rejected", "statements"):
@@ -194,16 +194,6 @@ def _workers_write(store: Store, client: Client, parts, total: int, *, options, 
                 on_partition(done, total)
         if resolve:
             report.speakers = rebuild_identities(store)
-        status = "finished"
-    except KeyboardInterrupt:
-        status = "interrupted"
-        raise
-    finally:
-        report.seconds = time.perf_counter() - started
-        try:
-            store.update_run(report.run_id, report.counts(), status)
-        except Exception:  # the database itself may be what failed
-            pass
     return report
 
 
