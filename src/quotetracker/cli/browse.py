@@ -62,7 +62,7 @@ def statements(
     if format != "table":
         _print_rows([r.to_dict() for r in page.items], format, STATEMENT_COLUMNS)
         return
-    shown = f"{offset + 1}–{offset + len(page.items)} of {page.total}" if page.items else f"0 of {page.total}"
+    shown = f"{offset + 1}–{offset + len(page.items)} of {page.total_label}" if page.items else f"0 of {page.total_label}"
     out.print(statements_table(page.items, f"statements ({shown})"))
 
 
@@ -105,7 +105,7 @@ def speakers(
     if format != "table":
         _print_rows([s.to_dict() for s in page.items], format, ["id", "name", "n_statements", "first_date", "last_date", "aliases"])
         return
-    out.print(speakers_table(page.items, f"speakers ({len(page.items)} of {page.total})"))
+    out.print(speakers_table(page.items, f"speakers ({len(page.items)} of {page.total_label})"))
 
 
 def _db_from(ctx: typer.Context, db: str | None) -> str | None:

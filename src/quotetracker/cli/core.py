@@ -216,7 +216,7 @@ def rejects(
     from rich.table import Table
 
     title = "rejects of every run" if all_runs else f"rejects of ingest run {run}" if run else "rejects"
-    table = Table(title=f"{title} ({page.total})", show_lines=False)
+    table = Table(title=f"{title} ({page.total_label})", show_lines=False)
     for col in ("run", "file", "line", "reason"):
         table.add_column(col, overflow="fold")
     for r in page.items:
