@@ -211,7 +211,13 @@ def ingest_records(
     report.run_id = store.start_run(inputs)
     _define_user_topics(store, topics)
     extract = _with_topics(extract, topics)
+    # Content hashes met since the last committed batch: repeats inside one batch
+    # are caught here, repeats of committed documents by the store's hash check,
+    # so the set stays one batch small (a run-long set grew ~120 MB per million).
     seen: set[str] = set()
+    # Documents whose extraction was rejected are never stored: remember them for
+    # the whole run (few) so a later repeat still counts as a duplicate.
+    unstored: set[str] = set()
     pending_docs: list[Document] = []
     pending_rejects: list[RejectRow] = []
 
@@ -228,10 +234,11 @@ def ingest_records(
         new_docs = [d for d in pending_docs if d.content_hash not in stored]
         report.duplicates += len(pending_docs) - len(new_docs)
         extractions: list[Extraction] = []
-        for res in extract(new_docs) if new_docs else []:
+        for doc, res in zip(new_docs, extract(new_docs) if new_docs else []):
             if isinstance(res, Extraction):
                 extractions.append(res)
             else:
+                unstored.add(doc.content_hash)
                 reject(res)
         try:
             result = store.write_batch(extractions, report.run_id, list(pending_rejects))
@@ -244,6 +251,7 @@ def ingest_records(
         report.duplicates += result.duplicates
         pending_docs.clear()
         pending_rejects.clear()
+        seen.clear()
         report.seconds = time.perf_counter() - started
         store.update_run(report.run_id, report.counts())
         if on_progress:
@@ -262,7 +270,7 @@ def ingest_records(
                 reject(RejectRow(path, line, problem, item.text[:500] if item.text else None))
                 continue
             h = item.content_hash
-            if h in seen:
+            if h in seen or h in unstored:
                 report.duplicates += 1
                 continue
             seen.add(h)
