@@ -20,27 +20,14 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse  # noqa: E402
 import datetime  # noqa: E402
 import json  # noqa: E402
-import subprocess  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+from _common import ROOT, commit, cpu_model  # noqa: E402
 
 
 def _machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
-            if line.startswith("Model name:"):
-                model = line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores visible"
-
-
-def _commit() -> str:
-    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    return out.stdout.strip() or "unknown"
+    return f"{cpu_model()}, {os.cpu_count()} cores visible"
 
 
 def _texts(n: int) -> list[str]:
@@ -91,7 +78,7 @@ def main() -> None:
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())
         stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
         with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:
-            fh.write(f"\n## Statement extraction cost (bench_extract.py) — {stamp}, commit {_commit()}\n\n")
+            fh.write(f"\n## Statement extraction cost (bench_extract.py) — {stamp}, commit {commit()}\n\n")
             fh.write(f"Machine: {_machine()}; load average {load} at the end (shared machine: CPU seconds, "
                      f"not wall seconds, are the comparable figure).\n\n{table}\n\n{summary}\n")
 

@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pipeline import DEFAULT_CORPUS, append, header, load  # noqa: E402
+from _common import DEFAULT_CORPUS, append, header, load  # noqa: E402
 
 
 def write_repeated(corpus: Path, copies: int, out: Path, sample: int = 0) -> tuple[int, int]:

@@ -33,63 +33,16 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")  # one core per process: set before numpy is imported
 
 import argparse  # noqa: E402
-import datetime  # noqa: E402
 import json  # noqa: E402
 import resource  # noqa: E402
-import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-DEFAULT_CORPUS = Path(os.environ.get("QUOTETRACKER_SHARED", ROOT.parent / "shared")) / "corpus" / "de_news.jsonl"
-
-
-# -- machine, commit, load ------------------------------------------------------------
-
-
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
-            if line.startswith("Model name:"):
-                model = line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    ram = "?"
-    try:
-        kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")).split()[1])
-        ram = f"{kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, StopIteration, ValueError):
-        pass
-    return f"{model}, {os.cpu_count()} cores, {ram}"
-
-
-def commit() -> str:
-    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True)
-    return (out.stdout.strip() or "unknown") + (" (+ uncommitted changes of others in the tree)" if dirty.stdout.strip() else "")
-
-
-def load() -> str:
-    try:
-        return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "load average ?"
-
-
-def header(title: str) -> str:
-    now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
-    return f"\n## {title} — {now}, commit {commit()}\n\nMachine: {machine()}; {load()} at start.\n"
-
-
-def append(text: str) -> None:
-    with RESULTS.open("a", encoding="utf-8") as fh:
-        fh.write(text if text.endswith("\n") else text + "\n")
-    print(f"appended to {RESULTS}")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import DEFAULT_CORPUS, RESULTS, ROOT, append, header, load, machine  # noqa: E402, F401
 
 
 # -- measuring ------------------------------------------------------------------------------
