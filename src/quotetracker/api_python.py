@@ -22,14 +22,9 @@ def records_to_frame(records: Iterable[StatementRecord]):
     """Statement records as a pandas DataFrame (spans as ``*_start``/``*_end`` columns)."""
     import pandas as pd
 
-    rows = []
-    for r in records:
-        d = r.to_dict()
-        for key in ("content_span", "cue_span", "speaker_span"):
-            span = d.pop(key)
-            base = key[: -len("_span")]
-            d[f"{base}_start"], d[f"{base}_end"] = (span[0], span[1]) if span else (None, None)
-        rows.append(d)
+    from .export import statement_row
+
+    rows = [statement_row(r) for r in records]
     columns = [f.name for f in StatementRecord.__dataclass_fields__.values() if not f.name.endswith("_span")]
     columns += ["content_start", "content_end", "cue_start", "cue_end", "speaker_start", "speaker_end"]
     return pd.DataFrame(rows, columns=columns)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .model import Extraction, StatementRecord
+from .model import Extraction, Statement, StatementRecord
 from .query import DocumentDetail, QueryService, StatementFilters
 
 __all__ = ["EXPORT_FORMATS", "EXTRACT_FORMATS", "export", "write_extractions", "document_to_quotes_jsonl", "extraction_to_dict"]
@@ -46,28 +46,27 @@ def _json_line(obj: dict[str, Any]) -> str:
 def document_to_quotes_jsonl(doc: DocumentDetail) -> dict[str, Any]:
     quotes = []
     for s in doc.statements:
-        quotes.append(
-            {
-                "content": s.content_span.as_list(),
-                "kind": s.kind,
-                "cue": s.cue_span.as_list() if s.cue_span else None,
-                "speaker": s.speaker_span.as_list() if s.speaker_span else None,
-                "speaker_name": s.speaker_name,
-                "confidence": round(s.confidence, 4),
-                "speaker_id": s.speaker_id,
-                "speaker_canonical": s.speaker,
-            }
-        )
+        # the spec's quote object comes from Statement.to_quote, so both writers share one definition
+        quote = Statement(s.content_span, s.kind, s.cue_span, s.speaker_span, s.speaker_name, confidence=s.confidence).to_quote()
+        quote["speaker_id"] = s.speaker_id
+        quote["speaker_canonical"] = s.speaker
+        quotes.append(quote)
     return {"id": doc.doc_key, "lang": doc.lang, "date": doc.date, "source": doc.source, "text": doc.text, "quotes": quotes}
+
+
+def statement_row(record: StatementRecord) -> dict[str, Any]:
+    """``record.to_dict()`` with each span as ``*_start``/``*_end`` columns (one table row)."""
+    d = record.to_dict()
+    for key in ("content_span", "cue_span", "speaker_span"):
+        span = d.pop(key)
+        base = key[: -len("_span")]
+        d[f"{base}_start"], d[f"{base}_end"] = (span[0], span[1]) if span else (None, None)
+    return d
 
 
 def _statement_rows(records: Iterable[StatementRecord]) -> Iterator[dict[str, Any]]:
     for r in records:
-        d = r.to_dict()
-        for key in ("content_span", "cue_span", "speaker_span"):
-            span = d.pop(key)
-            base = key[: -len("_span")]
-            d[f"{base}_start"], d[f"{base}_end"] = (span[0], span[1]) if span else (None, None)
+        d = statement_row(r)
         d["topics"] = "; ".join(r.topics)
         d["about"] = "; ".join(r.about)
         yield d
