@@ -10,10 +10,11 @@ only (no guessing from the body text, which mentions other dates).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from quotetracker.model import Document
 
-from .records import RecordError, Rejected, build_document, clip_raw
+from .records import RecordError, Rejected, whole_file_document
 from .source import ReadOptions, Source
 
 FORMAT = "html"
@@ -47,17 +48,10 @@ def extract_article(data: bytes) -> tuple[str, str | None, str | None, str | Non
     return "\n\n".join(paragraphs), title, result.date, result.url
 
 
+def _fields(data: bytes) -> dict[str, Any]:
+    text, title, date, url = extract_article(data)
+    return {"text": text, "title": title, "date": date, "url": url}
+
+
 def read(source: Source, options: ReadOptions) -> Iterator[Document | Rejected]:
-    data = source.read_bytes()
-    try:
-        text, title, date, url = extract_article(data)
-        yield build_document(
-            text=text,
-            title=title,
-            date=date,
-            url=url,
-            origin=source.display,
-            default_id=source.id_base,
-        )
-    except RecordError as exc:
-        yield Rejected(source.display, None, str(exc), clip_raw(data))
+    return whole_file_document(source, _fields)

@@ -8,12 +8,16 @@ into a :class:`Rejected` so one bad record never stops the others.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quotetracker.model import Document, parse_date
 
 from .langdetect import detect_language
+
+if TYPE_CHECKING:
+    from .source import Source
 
 RAW_LIMIT = 500
 
@@ -127,3 +131,14 @@ def build_document(
         meta=dict(meta or {}),
         origin=origin,
     )
+
+
+def whole_file_document(source: Source, fields_from: Callable[[bytes], dict[str, Any]]) -> Iterator[Document | Rejected]:
+    """The one document of a one-article file (HTML page, seed text): ``fields_from``
+    turns the file's bytes into :func:`build_document` fields; a RecordError
+    becomes the file's reject."""
+    data = source.read_bytes()
+    try:
+        yield build_document(**fields_from(data), origin=source.display, default_id=source.id_base)
+    except RecordError as exc:
+        yield Rejected(source.display, None, str(exc), clip_raw(data))

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from quotetracker.model import Document
 
-from .records import RecordError, Rejected, build_document, clip_raw, decode_utf8
+from .records import RecordError, Rejected, decode_utf8, whole_file_document
 from .source import ReadOptions, Source
 
 FORMAT = "seed"
@@ -75,16 +76,10 @@ def split_seed(content: str) -> tuple[str, str, str | None]:
     return date, body, byline
 
 
+def _fields(data: bytes) -> dict[str, Any]:
+    date, text, byline = split_seed(decode_utf8(data))
+    return {"text": text, "date": date, "byline": byline}
+
+
 def read(source: Source, options: ReadOptions) -> Iterator[Document | Rejected]:
-    data = source.read_bytes()
-    try:
-        date, text, byline = split_seed(decode_utf8(data))
-        yield build_document(
-            text=text,
-            date=date,
-            byline=byline,
-            origin=source.display,
-            default_id=source.id_base,
-        )
-    except RecordError as exc:
-        yield Rejected(source.display, None, str(exc), clip_raw(data))
+    return whole_file_document(source, _fields)
