@@ -78,7 +78,8 @@ def find_shared(explicit: str | None = None) -> Path | None:
     return None
 
 
-def load_de_news(shared: Path, path: Path = HERE / "gold_de_news.jsonl") -> tuple[list[SpeakerMention], list[str]]:
+def _gold_de_news_rows(shared: Path, path: Path) -> tuple[list[dict], dict[str, dict]]:
+    """The gold rows and the de_news corpus records (by id) of the documents they refer to."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {r["doc"] for r in rows}
     docs = {}
@@ -87,7 +88,12 @@ def load_de_news(shared: Path, path: Path = HERE / "gold_de_news.jsonl") -> tupl
             d = json.loads(line)
             if d["id"] in wanted:
                 docs[d["id"]] = d
-    doc_index = {doc_id: n for n, doc_id in enumerate(sorted(wanted))}
+    return rows, docs
+
+
+def load_de_news(shared: Path, path: Path = HERE / "gold_de_news.jsonl") -> tuple[list[SpeakerMention], list[str]]:
+    rows, docs = _gold_de_news_rows(shared, path)
+    doc_index = {doc_id: n for n, doc_id in enumerate(sorted({r["doc"] for r in rows}))}
     mentions, labels = [], []
     for k, r in enumerate(rows):
         d = docs[r["doc"]]
@@ -144,17 +150,10 @@ def load_de_news_pipeline(shared: Path, path: Path = HERE / "gold_de_news.jsonl"
     from quotetracker.extract import get_extractor
     from quotetracker.model import Document
 
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    wanted = {r["doc"] for r in rows}
-    docs = {}
-    with open(shared / "corpus" / "de_news.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["id"] in wanted:
-                docs[d["id"]] = d
+    rows, docs = _gold_de_news_rows(shared, path)
     extractor = get_extractor("de")
     extractions = {i: extractor.extract(Document(text=d["text"], id=i, date=d.get("date"), lang="de", source=d.get("source"))) for i, d in sorted(docs.items())}
-    doc_index = {doc_id: n for n, doc_id in enumerate(sorted(wanted))}
+    doc_index = {doc_id: n for n, doc_id in enumerate(sorted({r["doc"] for r in rows}))}
     mentions, labels = [], []
     for k, r in enumerate(rows):
         ex = extractions[r["doc"]]
