@@ -70,3 +70,10 @@ def append(text: str) -> None:
     with RESULTS.open("a", encoding="utf-8") as fh:
         fh.write(text if text.endswith("\n") else text + "\n")
     print(f"appended to {RESULTS}")
+
+
+def publish(text: str, to_results: bool) -> None:
+    """Print a benchmark's report and, when asked (``--append``), add it to RESULTS.md."""
+    print(text)
+    if to_results:
+        append(text)

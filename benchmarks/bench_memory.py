@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_CORPUS, append, header, load  # noqa: E402
+from _common import DEFAULT_CORPUS, header, load, publish  # noqa: E402
 
 
 def write_repeated(corpus: Path, copies: int, out: Path, sample: int = 0) -> tuple[int, int]:
@@ -145,9 +145,7 @@ def main() -> int:
         lo, hi = ks[0], ks[-1]
         summary = f"Peak RSS {hi}× vs {lo}×: {peaks[hi] / peaks[lo]:.2f}× ({peaks[lo]:.0f} → {peaks[hi]:.0f} MiB)."
     text = "\n".join([head, "", *rows, "", summary, f"Load at end: {load()}.", ""])
-    print(text)
-    if args.append:
-        append(text)
+    publish(text, args.append)
     return 0
 
 

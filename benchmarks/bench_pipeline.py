@@ -42,7 +42,7 @@ from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_CORPUS, RESULTS, ROOT, append, header, load, machine  # noqa: E402, F401
+from _common import DEFAULT_CORPUS, RESULTS, ROOT, header, load, publish  # noqa: E402
 
 
 # -- measuring ------------------------------------------------------------------------------
@@ -277,9 +277,7 @@ def main() -> int:
                             if cap < per_hour else "above the projected worker throughput."))  # fmt: skip
     lines.append(f"Load at end: {load()}.")
     text = "\n".join(lines) + "\n"
-    print(text)
-    if args.append:
-        append(text)
+    publish(text, args.append)
     return 0
 
 
