@@ -90,7 +90,7 @@ def configure_engine(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
         # WAL: readers never block the ingest writer; NORMAL sync is durable against a killed process.
-        cur.execute("PRAGMA journal_mode=WAL")
+        _enable_wal(cur)
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
@@ -102,6 +102,29 @@ def configure_engine(engine: Engine) -> None:
 
 
 WRITE_OPTION = "quotetracker_write"
+
+
+def _enable_wal(cur, attempts: int = 50) -> None:
+    """Switch a SQLite file to WAL once (the mode is stored in the file).
+
+    Changing the journal mode needs an exclusive lock, and SQLite can answer "database is
+    locked" at once (without the busy handler) while another process opens the same fresh
+    file; so check first and retry briefly instead of failing the open.
+    """
+    import sqlite3
+    import time
+
+    for attempt in range(attempts):
+        try:
+            mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() in ("wal", "memory"):
+                return
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def write_transaction(engine: Engine):
