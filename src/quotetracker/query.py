@@ -614,11 +614,11 @@ class QueryService:
 
     def document(self, document_id: int | str) -> DocumentDetail | None:
         with self.engine.connect() as conn:
+            # A number is the database id; a string is an external id (digits: the database id first).
+            row = None
             if isinstance(document_id, int) or str(document_id).isdigit():
                 row = conn.execute(select(D).where(D.c.id == int(document_id))).mappings().first()
-                if row is None and isinstance(document_id, str):
-                    row = conn.execute(select(D).where(D.c.doc_key == document_id).order_by(D.c.id)).mappings().first()
-            else:
+            if row is None and isinstance(document_id, str):
                 row = conn.execute(select(D).where(D.c.doc_key == document_id).order_by(D.c.id)).mappings().first()
             if row is None:
                 return None
