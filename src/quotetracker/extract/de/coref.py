@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from .lexicon import words
 from .phrases import PRONOUNS, speaker_name_of
-from .tokens import Tok
+from .tokens import Tok, is_role_noun
 
 _INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "einige", "zahlreiche", "viele"}
 
 
 def _namey(t: Tok) -> bool:
     """A token that can be part of a person's name (not a role noun like Kämmerin)."""
-    return t.text[:1].isupper() and (t.tag in ("NE", "FM", "XY") or t.tag.startswith("V") and not t.sent_start)
+    return t.text[:1].isupper() and not is_role_noun(t) and (
+        t.tag in ("NE", "FM", "XY") or t.tag.startswith("V") and not t.sent_start)
 
 
 def name_start(toks: list[Tok], k: int, end: int) -> int | None:
@@ -75,7 +76,7 @@ class NameTable:
                 while before > 0 and toks[before].text in words()["titles"]:
                     before -= 1
                 # apposition: a role noun right before the name (Kreml-Sprecher Dmitri Peskow)
-                if before >= 0 and toks[before].tag == "NN":
+                if before >= 0 and is_role_noun(toks[before]):
                     self._add_role(toks[before].lower, k, name)
                 # "einen neuen Oberbürgermeister: Jens Hessler"
                 if before > 0 and toks[before].text == ":" and toks[before - 1].tag == "NN":

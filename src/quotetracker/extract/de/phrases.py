@@ -8,7 +8,7 @@ A speaker phrase is ``[det] [adj]* noun+ [genitive attribute]* [(party)]``
 from __future__ import annotations
 
 from .lexicon import words
-from .tokens import Tok, is_adj, is_det, is_noun
+from .tokens import Tok, is_adj, is_det, is_noun, is_role_noun
 
 # adverbs that may stand between a cue verb and its subject (sagte auch der Minister)
 SKIPPABLE = frozenset(
@@ -173,7 +173,7 @@ def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | 
         return None
     from .coref import name_run_end, name_start  # the same name boundaries as the document's name table
 
-    per = next((k for k in range(i, j) if toks[k].ent == "PER" or toks[k].tag == "NE"), None)
+    per = next((k for k in range(i, j) if toks[k].ent == "PER" or toks[k].tag == "NE" and not is_role_noun(toks[k])), None)
     per = name_start(toks, per, j) if per is not None and toks[per].ent != "ORG" else None
     if per is not None:
         end = min(name_run_end(toks, per), j)

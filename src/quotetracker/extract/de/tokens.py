@@ -104,6 +104,14 @@ def is_noun(t: Tok) -> bool:
     return t.tag in ("NN", "NE", "FM") or (t.tag == "XY" and t.is_cap)
 
 
+def is_role_noun(t: Tok) -> bool:
+    """A capitalised role noun (Minister, Kreml-Sprecher), also where the tagger called a
+    sentence-initial compound a proper noun (Bundesgesundheitsminister/NE)."""
+    if not t.is_cap or t.ent == "PER":
+        return False
+    return t.tag == "NN" or t.tag == "NE" and t.lower.endswith(tuple(words()["person_role_suffixes"]))
+
+
 def is_det(t: Tok) -> bool:
     return t.tag in ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PRELAT", "PWAT")
 
