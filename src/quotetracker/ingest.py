@@ -153,7 +153,7 @@ def _define_user_topics(store: Store, topics: Sequence[KeywordTopic] | None = No
             topics = _configured_topics()
         except Exception:  # no readable topic configuration: enrich fails the same way and rejects say why
             return
-    store.define_topics((t.label, "user", list(t.keywords)) for t in topics)
+    store.define_topics((t.label, "user", list(t.keywords), t.name) for t in topics)
 
 
 def _with_topics(extract: ExtractFn, topics: Sequence[KeywordTopic] | None) -> ExtractFn:
@@ -307,10 +307,9 @@ def ingest(
 
 
 def rebuild_identities(store: Store) -> int:
-    """Recompute speaker identities from every stored mention plus the user's corrections; returns their number."""
-    from .resolve import resolve_speakers
-
-    return store.rebuild_identities(resolve_speakers)
+    """Recompute identities from every stored speaker and person/organisation entity mention plus the user's
+    corrections; returns the number of speakers."""
+    return store.rebuild_identities()
 
 
 @dataclass(slots=True)

@@ -11,13 +11,16 @@ Filters shared by all statement queries (all optional, combined with AND):
 
 - ``speaker``: a name or alias (matches every alias of the resolved identity, in any transliteration:
   "Peskov" = "Peskow" = "Dmitry Peskov"), a role the identity held ("Kremlsprecher"), or a speaker id
-- ``about``: an entity name mentioned in the statement
+- ``about``: who or what the statement mentions: an entity name, or any name of a person's or body's identity
+  ("Peskov" finds statements mentioning "Peskow" or "Dmitri Peskow")
 - ``q``: full-text query over statement content (stemmed, German and English)
 - ``kind``: direct / indirect / mixed / reported
 - ``since`` / ``until``: ``YYYY[-MM[-DD]]``, inclusive, compared at the document's precision
 - ``source``: outlet
-- ``topic``: topic label
+- ``topic``: topic label, a keyword topic's short name ("klima") or a topic id
 - ``lang``: language code
+- ``mentions_date``: ``YYYY[-MM[-DD]]`` or ``FROM..TO`` (either end may be left open): the statement's document
+  (its content included) mentions a date in that range ("am 3. November 2020", "im November")
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ class StatementFilters:
     topic: str | None = None
     lang: str | None = None
     document_id: int | None = None
+    mentions_date: str | None = None
 
 
 # Statement totals are counted up to this many; beyond it a page says "10,000+" (``total_is_lower_bound``):
@@ -136,6 +140,7 @@ class SpeakerDetail(_Record):
     top_topics: list[tuple[str, int]]
     top_entities: list[tuple[str, int]]
     sources: list[tuple[str, int]]
+    n_about: int = 0  # statements by anyone that mention this identity
 
 
 @dataclass(slots=True)
@@ -168,6 +173,7 @@ class EntitySummary(_Record):
     label: str
     n_mentions: int
     n_statements: int  # statements that mention it ("about")
+    speaker_id: int | None = None  # the speaker most of its mentions are resolved to (None: nobody who speaks)
 
 
 @dataclass(slots=True)
@@ -177,6 +183,7 @@ class TopicSummary(_Record):
     origin: str  # "user" (config keywords) or "model" (unsupervised)
     n_statements: int
     keywords: list[str] = field(default_factory=list)
+    name: str | None = None  # a keyword topic's short name ("klima")
 
 
 @dataclass(slots=True)
@@ -231,6 +238,32 @@ def _date_bounds_or_error(value: str, name: str) -> tuple[str, str]:
     if bounds is None:
         raise QueryError(f"--{name}: empty date")
     return bounds
+
+
+def mentioned_date_range(value: str) -> tuple[str | None, str | None]:
+    """``YYYY[-MM[-DD]]`` or ``FROM..TO`` (one end may be empty) as first and last day; QueryError when invalid."""
+    lo, sep, hi = value.strip().partition("..")
+    if not sep:
+        hi = lo
+    if not lo.strip() and not hi.strip():
+        raise QueryError("--mentions-date: empty date range")
+    first = _date_bounds_or_error(lo.strip(), "mentions-date")[0] if lo.strip() else None
+    last = _date_bounds_or_error(hi.strip(), "mentions-date")[1] if hi.strip() else None
+    if first and last and first > last:
+        raise QueryError(f"--mentions-date: {value!r} ends before it starts")
+    return first, last
+
+
+def _mentioned_in_range(first: str | None, last: str | None) -> list[Any]:
+    """A stored date mention (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) overlaps [first, last]: compared as strings,
+    "2020" covers 2020-11 because "2020" <= "2020-11-30" and "2020" >= the first four characters of "2020-11-01"."""
+    cond: list[Any] = [DM.c.value.is_not(None)]
+    if last:
+        cond.append(DM.c.value <= last)
+    if first:
+        cond.append(DM.c.value >= first[:4])  # an index range; the next line is the exact test
+        cond.append(DM.c.value >= func.substr(first, 1, func.length(DM.c.value)))
+    return cond
 
 
 def _ordinal(day: str) -> int:
@@ -368,22 +401,42 @@ class QueryService:
             if not ent_ids:
                 ent_ids = list(conn.execute(select(E.c.id).where(E.c.name_norm.contains(norm, autoescape=True))).scalars())
             mention = EM.c.entity_id.in_(ent_ids) if ent_ids else func.lower(EM.c.text) == norm
+            identity_ids = self.speaker_ids(conn, f.about)  # the person in any name form ("Peskov" = "Peskow")
+            if identity_ids:
+                mention = or_(mention, EM.c.identity_id.in_(identity_ids))
             if links == "exists":
                 where.append(exists().where(EM.c.statement_id == S.c.id, mention))
             else:
                 where.append(S.c.id.in_(select(EM.c.statement_id).where(mention, EM.c.statement_id.is_not(None))))
         if f.topic:
-            topic_ids = list(conn.execute(select(T.c.id).where(func.lower(T.c.label) == f.topic.lower())).scalars())
+            topic_ids = self.topic_ids(conn, f.topic)
             if not topic_ids:
                 where.append(false())
             elif links == "exists":
                 where.append(exists().where(ST.c.statement_id == S.c.id, ST.c.topic_id.in_(topic_ids)))
             else:
                 where.append(S.c.id.in_(select(ST.c.statement_id).where(ST.c.topic_id.in_(topic_ids))))
+        if f.mentions_date:
+            in_range = _mentioned_in_range(*mentioned_date_range(f.mentions_date))
+            if links == "exists":
+                where.append(exists().where(DM.c.document_id == S.c.document_id, *in_range))
+            else:
+                where.append(S.c.document_id.in_(select(DM.c.document_id).where(*in_range)))
         if f.q and search:
             cond = dialect.search_condition(self.engine.dialect.name, f.q)
             where.append(cond if cond is not None else false())
         return where
+
+    @staticmethod
+    def topic_ids(conn, topic: str | int) -> list[int]:
+        """A topic by label (any case), by a keyword topic's short name ("klima"), or by id."""
+        value = str(topic).strip()
+        ids = list(conn.execute(select(T.c.id).where(func.lower(T.c.label) == value.lower())).scalars())
+        if not ids:
+            ids = list(conn.execute(select(T.c.id).where(func.lower(T.c.name) == value.lower())).scalars())
+        if not ids and value.isdigit():
+            ids = list(conn.execute(select(T.c.id).where(T.c.id == int(value))).scalars())
+        return ids
 
     def _filters(self, filters: StatementFilters | None, kw: dict[str, Any]) -> StatementFilters:
         if filters is None:
@@ -427,7 +480,7 @@ class QueryService:
         ids, total, capped = self._all_or_capped(conn, self._id_select(f, None, S.c.sort_day).where(*where), limit, offset)
         if ids is not None:
             return ids, total, capped
-        if f.about or f.topic:
+        if f.about or f.topic or f.mentions_date:
             # Many matches: walking the date index and probing the link table per statement fills a page
             # sooner than collecting and sorting every match (the semi-join is better for few matches).
             where = self._conditions(conn, f, links="exists")
@@ -528,7 +581,7 @@ class QueryService:
     # -- speakers -----------------------------------------------------------------------
 
     def speakers(self, q: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
-        where = []
+        where = [SP.c.n_statements > 0]  # identities that are only mentioned are not speakers
         if q:
             where.append(exists().where(SA.c.speaker_id == SP.c.id, SA.c.alias_norm.contains(normalize_name(q), autoescape=True)))
         # Counts and dates are stored on the speaker at every identity rebuild (store.counts).
@@ -597,6 +650,9 @@ class QueryService:
                 .limit(10)
             ).all()
             aliases = self._aliases(conn, [sid]).get(sid, [])
+            n_about = conn.execute(
+                select(func.count(distinct(EM.c.statement_id))).where(EM.c.identity_id == sid, EM.c.statement_id.is_not(None))
+            ).scalar_one()
         return SpeakerDetail(
             id=sid,
             name=row[1],
@@ -608,6 +664,7 @@ class QueryService:
             top_topics=[tuple(t) for t in top_topics],
             top_entities=[tuple(t) for t in top_entities],
             sources=[tuple(t) for t in sources],
+            n_about=n_about,
         )
 
     # -- documents ----------------------------------------------------------------------
@@ -729,8 +786,27 @@ class QueryService:
                 .limit(limit)
                 .offset(offset)
             ).all()
-        items = [EntitySummary(id=i, name=nm, label=lb, n_mentions=c, n_statements=cs) for i, nm, lb, c, cs in rows]
+            speaker_of = self._entity_speakers(conn, [r[0] for r in rows])
+        items = [EntitySummary(id=i, name=nm, label=lb, n_mentions=c, n_statements=cs, speaker_id=speaker_of.get(i)) for i, nm, lb, c, cs in rows]
         return Page(items=items, total=total, limit=limit, offset=offset)
+
+    @staticmethod
+    def _entity_speakers(conn, entity_ids: list[int]) -> dict[int, int]:
+        """Entity id → the speaking identity most of its mentions are resolved to (for links to the speaker page)."""
+        if not entity_ids:
+            return {}
+        n = func.count(EM.c.id)
+        rows = conn.execute(
+            select(EM.c.entity_id, EM.c.identity_id, n)
+            .join(SP, SP.c.id == EM.c.identity_id)
+            .where(EM.c.entity_id.in_(entity_ids), SP.c.n_statements > 0)
+            .group_by(EM.c.entity_id, EM.c.identity_id)
+            .order_by(EM.c.entity_id, n.desc(), EM.c.identity_id)
+        ).all()
+        out: dict[int, int] = {}
+        for eid, sid, _ in rows:
+            out.setdefault(eid, sid)
+        return out
 
     def entity(self, id_or_name: int | str) -> EntitySummary | None:
         """One entity by id, or by name (any spelling normalize_name folds together; the most mentioned one wins)."""
@@ -750,31 +826,33 @@ class QueryService:
                 ).one()
                 if best is None or n_m > best.n_mentions:
                     best = EntitySummary(id=eid, name=name, label=label, n_mentions=n_m, n_statements=n_s)
+            if best is not None:
+                best.speaker_id = self._entity_speakers(conn, [best.id]).get(best.id)
         return best
 
-    def topic(self, label: str) -> TopicSummary | None:
-        """One topic by its label (any case)."""
+    def topic(self, label: str | int) -> TopicSummary | None:
+        """One topic by its label (any case), a keyword topic's short name, or its id."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(T.c.id, T.c.label, T.c.origin, T.c.keywords).where(T.c.label == label)).first()
+            cols = (T.c.id, T.c.label, T.c.origin, T.c.keywords, T.c.name)
+            row = conn.execute(select(*cols).where(T.c.label == str(label))).first()
             if row is None:
-                row = conn.execute(
-                    select(T.c.id, T.c.label, T.c.origin, T.c.keywords).where(func.lower(T.c.label) == label.lower()).order_by(T.c.id)
-                ).first()
+                ids = self.topic_ids(conn, label)
+                row = conn.execute(select(*cols).where(T.c.id.in_(ids)).order_by(T.c.id)).first() if ids else None
             if row is None:
                 return None
             n = conn.execute(select(func.count()).select_from(ST).where(ST.c.topic_id == row[0])).scalar_one()
-        return TopicSummary(id=row[0], label=row[1], origin=row[2], n_statements=n, keywords=list(row[3] or []))
+        return TopicSummary(id=row[0], label=row[1], origin=row[2], n_statements=n, keywords=list(row[3] or []), name=row[4])
 
     def topics(self) -> list[TopicSummary]:
         n = func.count(ST.c.statement_id)
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(T.c.id, T.c.label, T.c.origin, T.c.keywords, n)
+                select(T.c.id, T.c.label, T.c.origin, T.c.keywords, n, T.c.name)
                 .select_from(T.outerjoin(ST, ST.c.topic_id == T.c.id))
                 .group_by(T.c.id)  # keywords is JSON (no equality in PostgreSQL); id is the key
                 .order_by(n.desc(), T.c.label)
             ).all()
-        return [TopicSummary(id=i, label=lb, origin=o, n_statements=c, keywords=list(k or [])) for i, lb, o, k, c in rows]
+        return [TopicSummary(id=i, label=lb, origin=o, n_statements=c, keywords=list(k or []), name=nm) for i, lb, o, k, c, nm in rows]
 
     def _per_month(self, conn, count_expr, where: list[Any], with_statements: bool) -> list[TimelinePoint]:
         period = func.substr(D.c.date, 1, 7)
@@ -793,7 +871,7 @@ class QueryService:
         with self.engine.connect() as conn:
             n_docs, first, last = conn.execute(select(func.count(D.c.id), func.min(D.c.date), func.max(D.c.date))).one()
             n_st = conn.execute(select(func.count(S.c.id))).scalar_one()
-            n_sp = conn.execute(select(func.count(SP.c.id))).scalar_one()
+            n_sp = conn.execute(select(func.count(SP.c.id)).where(SP.c.n_statements > 0)).scalar_one()
             n_ent = conn.execute(select(func.count(E.c.id))).scalar_one()
             docs_pm = self._per_month(conn, func.count(D.c.id), [], False)
             st_pm = self._per_month(conn, func.count(S.c.id), [], True)

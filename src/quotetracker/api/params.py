@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 
 from ..model import STATEMENT_KINDS, parse_date
-from ..query import StatementFilters
+from ..query import QueryError, StatementFilters, mentioned_date_range
 from .errors import ApiError
 
 MAX_LIMIT = 500
@@ -48,14 +48,17 @@ def _id(name: str, value: str) -> int:
 
 def statement_filters(
     speaker: Annotated[str | None, Query(description="Speaker name, any alias, or speaker id.")] = None,
-    about: Annotated[str | None, Query(description="Entity mentioned in the statement.")] = None,
+    about: Annotated[str | None, Query(description="Who or what the statement mentions (any name form of a person).")] = None,
     q: Annotated[str | None, Query(max_length=500, description="Full-text query over statement content.")] = None,
     kind: Annotated[str | None, Query(description="direct, indirect, mixed or reported.")] = None,
     since: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive.")] = None,
     until: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive.")] = None,
     source: Annotated[str | None, Query(description="Outlet.")] = None,
-    topic: Annotated[str | None, Query(description="Topic label.")] = None,
+    topic: Annotated[str | None, Query(description="Topic label, keyword-topic name or id.")] = None,
     lang: Annotated[str | None, Query(description="Language code.")] = None,
+    mentions_date: Annotated[
+        str | None, Query(max_length=40, description="The document mentions a date in YYYY[-MM[-DD]] or FROM..TO (one end may be open).")
+    ] = None,
 ) -> StatementFilters:
     kind = _clean(kind)
     if kind is not None and kind not in STATEMENT_KINDS:
@@ -64,6 +67,12 @@ def statement_filters(
     if isinstance(speaker_value, str) and speaker_value.isdigit():
         speaker_value = _id("speaker", speaker_value)
     since_value, until_value = _date("since", since), _date("until", until)
+    mentions_value = _clean(mentions_date)
+    if mentions_value is not None:
+        try:
+            mentioned_date_range(mentions_value)
+        except QueryError as exc:
+            raise ApiError(400, f"mentions_date must be YYYY[-MM[-DD]] or FROM..TO: {exc}") from None
     return StatementFilters(
         speaker=speaker_value,
         about=_clean(about),
@@ -74,6 +83,7 @@ def statement_filters(
         source=_clean(source),
         topic=_clean(topic),
         lang=_clean(lang),
+        mentions_date=mentions_value,
     )
 
 

@@ -229,9 +229,10 @@ def topics_page(request: Request, qs: Summaries) -> HTMLResponse:
 
 @router.get("/topics/{label:path}", response_class=HTMLResponse)
 def topic_page(request: Request, qs: Service, cached: Summaries, label: str, limit: Limit = PAGE_SIZE, offset: Offset = 0) -> HTMLResponse:
-    topic = next((t for t in cached.topics() if t.label == label), None)
+    topic = next((t for t in cached.topics() if t.label == label), None) or qs.topic(label)  # or its short name / id
     if topic is None:
         raise ApiError(404, f"no topic {label!r}")
+    label = topic.label
     filters = StatementFilters(topic=label)
     page = qs.statements(filters, limit=limit, offset=offset)
     return render(

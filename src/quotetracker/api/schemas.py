@@ -75,6 +75,7 @@ class SpeakerDetailOut(BaseModel):
     top_topics: list[tuple[str, int]]
     top_entities: list[tuple[str, int]]
     sources: list[tuple[str, int]]
+    n_about: int = Field(0, description="statements by anyone that mention this identity")
 
 
 class DocumentOut(BaseModel):
@@ -100,6 +101,7 @@ class EntityOut(BaseModel):
     label: str
     n_mentions: int
     n_statements: int
+    speaker_id: int | None = Field(None, description="the speaker its mentions are resolved to, if it speaks")
 
 
 class EntityPage(BaseModel):
@@ -115,6 +117,7 @@ class TopicOut(BaseModel):
     origin: str
     n_statements: int
     keywords: list[str]
+    name: str | None = Field(None, description="a keyword topic's short name; filters accept it")
 
 
 class TopicPage(BaseModel):

@@ -38,14 +38,17 @@ def statements_table(records: list[StatementRecord], title: str) -> Table:
 def statements(
     db: str | None = DbOption,
     speaker: str | None = typer.Option(None, "--speaker", help="Name, alias or id of the speaker."),
-    about: str | None = typer.Option(None, "--about", help="An entity the statement mentions."),
+    about: str | None = typer.Option(None, "--about", help="Who or what the statement mentions (any name form of a person)."),
     q: str | None = typer.Option(None, "--q", help="Full-text search (German and English word forms)."),
     kind: str | None = typer.Option(None, "--kind", help="direct, indirect, mixed or reported."),
     since: str | None = typer.Option(None, "--since", help="YYYY[-MM[-DD]], inclusive."),
     until: str | None = typer.Option(None, "--until", help="YYYY[-MM[-DD]], inclusive."),
     source: str | None = typer.Option(None, "--source"),
-    topic: str | None = typer.Option(None, "--topic"),
+    topic: str | None = typer.Option(None, "--topic", help="Topic label, keyword-topic name or id."),
     lang: str | None = typer.Option(None, "--lang"),
+    mentions_date: str | None = typer.Option(
+        None, "--mentions-date", help="The document mentions a date in YYYY[-MM[-DD]] or FROM..TO (one end may be open)."
+    ),
     limit: int = typer.Option(20, "--limit", min=1),
     offset: int = typer.Option(0, "--offset", min=0),
     format: str = typer.Option("table", "--format", help="table, json or csv."),
@@ -55,7 +58,10 @@ def statements(
 
     if format not in ("table", "json", "csv"):
         raise fail(f"unknown --format {format!r} (table, json or csv)", EXIT_USAGE)
-    f = StatementFilters(speaker=speaker, about=about, q=q, kind=kind, since=since, until=until, source=source, topic=topic, lang=lang)
+    f = StatementFilters(
+        speaker=speaker, about=about, q=q, kind=kind, since=since, until=until, source=source, topic=topic, lang=lang,
+        mentions_date=mentions_date,
+    )  # fmt: skip
     qt = open_tracker(db)
     with database_errors(qt.url):
         page = qt.query.statements(f, limit=limit, offset=offset)

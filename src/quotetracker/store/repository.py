@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..model import Document, Extraction, parse_date
-from ..resolve import Correction, Identity, SpeakerMention, normalize_name
+from ..resolve import Correction, EntityRef, Identity, SpeakerMention, normalize_name, resolve_identities
 from . import dialect
 from .dates import date_bounds
 from .engine import create_engine, migrate
@@ -45,6 +45,7 @@ from .search import normalize_for_search
 
 __all__ = ["Store", "BatchResult", "RejectRow", "entity_key"]
 
+IDENTITY_LABELS = ("PER", "ORG")  # entity mentions that can share an identity with a speaker
 ANALYZE_AFTER_STATEMENTS = 10_000  # a run that stores at least this many statements refreshes the planner's statistics
 _CHUNK = 500  # bound IN (...) lists: SQLite allows 32766 variables, keep it far below
 # Built once: executing a fixed construct with parameters reuses SQLAlchemy's compiled-statement cache.
@@ -213,16 +214,21 @@ class Store:
         dialect.insert_ignore(conn, topics, [{"label": t, "origin": "model", "keywords": None} for t in sorted(labels)])
         return dict(conn.execute(select(topics.c.label, topics.c.id).where(topics.c.label.in_(sorted(labels)))).all())
 
-    def define_topics(self, items: Iterable[tuple[str, str, list[str] | None]]) -> None:
-        """Create or update topics ``(label, origin, keywords)``, e.g. user topics from a config file."""
-        rows = [{"label": label, "origin": origin, "keywords": _jsonable(keywords)} for label, origin, keywords in items]
+    def define_topics(self, items: Iterable[tuple]) -> None:
+        """Create or update topics ``(label, origin, keywords)`` or ``(label, origin, keywords, name)``, e.g. user
+        topics from a config file (``name``: the keyword topic's short name, which filters accept too)."""
+        rows = []
+        for label, origin, keywords, *rest in items:
+            rows.append({"label": label, "origin": origin, "keywords": _jsonable(keywords), "name": rest[0] if rest else None})
         if not rows:
             return
         with dialect.write_transaction(self.engine) as conn:
             dialect.insert_ignore(conn, topics, rows)  # safe against a concurrent writer creating the same label
             conn.execute(
-                update(topics).where(topics.c.label == bindparam("b_label")).values(origin=bindparam("b_origin"), keywords=bindparam("b_keywords")),
-                [{"b_label": r["label"], "b_origin": r["origin"], "b_keywords": r["keywords"]} for r in rows],
+                update(topics)
+                .where(topics.c.label == bindparam("b_label"))
+                .values(origin=bindparam("b_origin"), keywords=bindparam("b_keywords"), name=func.coalesce(bindparam("b_name"), topics.c.name)),
+                [{"b_label": r["label"], "b_origin": r["origin"], "b_keywords": r["keywords"], "b_name": r["name"]} for r in rows],
             )
 
     def _write_extraction(
@@ -416,6 +422,18 @@ class Store:
         with self.engine.connect() as c:
             return [SpeakerMention(*row) for row in c.execute(q)]
 
+    def entity_refs(self, conn: Connection) -> list[EntityRef]:
+        """Person and organisation mentions, the ones that can share an identity with a speaker; places and other
+        entities keep their name-keyed ``entities`` row only."""
+        q = (
+            select(entity_mentions.c.id, entity_mentions.c.document_id, entity_mentions.c.text, entities.c.name, entity_mentions.c.label, documents.c.date)
+            .join(documents, documents.c.id == entity_mentions.c.document_id)
+            .outerjoin(entities, entities.c.id == entity_mentions.c.entity_id)
+            .where(entity_mentions.c.label.in_(IDENTITY_LABELS))
+            .order_by(entity_mentions.c.id)
+        )
+        return [EntityRef(*row) for row in conn.execute(q)]
+
     def corrections(self, conn: Connection | None = None) -> list[Correction]:
         q = select(corrections.c.action, corrections.c.a, corrections.c.b).order_by(corrections.c.id)
         if conn is not None:
@@ -423,13 +441,21 @@ class Store:
         with self.engine.connect() as c:
             return [Correction(action, a, b) for action, a, b in c.execute(q)]
 
-    def rebuild_identities(self, resolve: Callable[[list[SpeakerMention], list[Correction]], Sequence[Identity]]) -> int:
+    def rebuild_identities(self, resolve: Callable[[list[SpeakerMention], list[Correction]], Sequence[Identity]] | None = None) -> int:
         """Read every mention and correction, resolve, and store the identities — in ONE transaction that
-        holds the write lock, so concurrent ingests never store identities computed from stale mentions."""
+        holds the write lock, so concurrent ingests never store identities computed from stale mentions.
+
+        By default speaker mentions and person/organisation entity mentions are resolved together
+        (:func:`quotetracker.resolve.resolve_identities`), so "about Peskow" and "said by Dmitri Peskow" share
+        an identity; ``resolve``: a speakers-only resolver ``(mentions, corrections)`` instead (entity
+        mentions are then unlinked). Returns the number of identities that speak."""
         with dialect.write_transaction(self.engine) as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(7406114)"))
-            identities = resolve(self.speaker_mentions(conn), self.corrections(conn))
+            if resolve is None:
+                identities = resolve_identities(self.speaker_mentions(conn), self.entity_refs(conn), self.corrections(conn))
+            else:
+                identities = resolve(self.speaker_mentions(conn), self.corrections(conn))
             return self._replace_identities(conn, identities)
 
     def add_correction(self, action: str, a: str, b: str | None = None) -> int:
@@ -450,6 +476,7 @@ class Store:
         for ident in identities:
             if ident.key in by_key:  # a resolver must not repeat keys; merge defensively
                 by_key[ident.key].statement_ids.extend(ident.statement_ids)
+                by_key[ident.key].entity_mention_ids.extend(ident.entity_mention_ids)
                 by_key[ident.key].aliases |= ident.aliases
             else:
                 by_key[ident.key] = ident
@@ -476,6 +503,7 @@ class Store:
                     .returning(speakers.c.id)
                 ).scalar_one()
         alias_rows, role_rows, link_rows = [], [], []
+        mention_identity: dict[int, int] = {}
         for key, ident in by_key.items():
             sid = ids[key]
             seen: set[str] = set()
@@ -490,6 +518,8 @@ class Store:
             for role, first, last in ident.roles:
                 role_rows.append({"speaker_id": sid, "role": role, "first_date": first, "last_date": last})
             link_rows.extend({"st_id": st_id, "sp_id": sid} for st_id in ident.statement_ids)
+            for em_id in ident.entity_mention_ids:
+                mention_identity[em_id] = sid
         if alias_rows:
             conn.execute(insert(speaker_aliases), alias_rows)
         if role_rows:
@@ -499,5 +529,18 @@ class Store:
                 update(statements).where(statements.c.id == bindparam("st_id")).values(speaker_id=bindparam("sp_id")),
                 link_rows,
             )
+        self._link_entity_mentions(conn, mention_identity)
         refresh_speaker_counts(conn)
-        return len(by_key)
+        return sum(1 for ident in by_key.values() if ident.statement_ids)
+
+    @staticmethod
+    def _link_entity_mentions(conn: Connection, wanted: dict[int, int]) -> None:
+        """Point entity mentions at their identity; only rows whose link changes are written (there are many)."""
+        current = dict(conn.execute(select(entity_mentions.c.id, entity_mentions.c.identity_id).where(entity_mentions.c.identity_id.is_not(None))).all())
+        changes = [{"em_id": i, "ident": v} for i, v in wanted.items() if current.get(i) != v]
+        changes += [{"em_id": i, "ident": None} for i in current if i not in wanted]
+        if changes:
+            conn.execute(
+                update(entity_mentions).where(entity_mentions.c.id == bindparam("em_id")).values(identity_id=bindparam("ident")),
+                changes,
+            )

@@ -64,6 +64,7 @@ documents = Table(
     Column("ingest_run_id", Integer, ForeignKey("ingest_runs.id", ondelete="SET NULL")),
 )
 
+# Cross-document identities: people and bodies that speak, and (n_statements = 0) those only mentioned.
 speakers = Table(
     "speakers",
     metadata,
@@ -157,6 +158,9 @@ entity_mentions = Table(
     Column("label", String(8), nullable=False),
     Column("text", Text, nullable=False),
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), index=True),
+    # The cross-document identity (a row of speakers) of a PER/ORG mention, set at every identity rebuild:
+    # "Peskow" mentioned here and "Dmitri Peskow" quoted elsewhere share it (resolve.resolve_identities).
+    Column("identity_id", Integer, ForeignKey("speakers.id", ondelete="SET NULL"), index=True),
 )
 
 topics = Table(
@@ -164,6 +168,7 @@ topics = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("label", String(255), nullable=False, unique=True),
+    Column("name", String(255), index=True),  # a keyword topic's short name ("klima"); filters accept it
     Column("origin", String(8), nullable=False),  # user | model
     Column("keywords", JSON),
 )
@@ -191,7 +196,7 @@ date_mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("value", String(10)),
+    Column("value", String(10), index=True),  # indexed: the mentioned-date filter is a range over it
     Column("precision", String(5)),
 )
 
