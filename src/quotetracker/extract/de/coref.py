@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .lexicon import words
 from .phrases import PRONOUNS, speaker_name_of
-from .tokens import Tok, is_role_noun
+from .tokens import Tok, is_det, is_noun, is_role_noun
 
 _INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "einige", "zahlreiche", "viele"}
 
@@ -54,6 +54,7 @@ class NameTable:
         self.persons: list[tuple[int, str]] = []  # (token index, full name)
         self.roles: dict[str, list[tuple[int, str]]] = {}  # role noun (lower) -> [(token index, full name)]
         self._collect()
+        self._collect_companies()
 
     def _collect(self) -> None:
         toks = self.toks
@@ -100,6 +101,29 @@ class NameTable:
                 k = j
             else:
                 k += 1
+
+    def _collect_companies(self) -> None:
+        """'Der Maschinenbauer Nordwerk', 'die Gewerkschaft IG Metall': a class noun right before a
+        proper name; later 'das Unternehmen' / 'die Gewerkschaft' stands for that name."""
+        toks = self.toks
+        w = words()
+        for k in range(1, len(toks) - 1):
+            t = toks[k]
+            company = t.text in w["company_nouns"] or t.lower.endswith(tuple(w["company_noun_suffixes"]))
+            if not (t.tag == "NN" and (company or t.text in w["name_class_nouns"])) or not is_det(toks[k - 1]):
+                continue
+            j = k + 1
+            while j < len(toks) and j - k <= 3 and toks[j].is_cap and toks[j].tag in ("NE", "NN", "FM", "XY") \
+                    and toks[j].ent not in ("PER", "LOC") and not toks[j].sent_start:
+                j += 1
+            if j == k + 1 or j < len(toks) and is_noun(toks[j]):
+                continue
+            name = self.text[toks[k + 1].start : toks[j - 1].end]
+            self._add_role(t.lower, k + 1, name)
+            if company:
+                for hypernym in w["company_nouns"]:
+                    if hypernym.lower() != t.lower:
+                        self._add_role(hypernym.lower(), k + 1, name)
 
     def _person_start(self, k: int) -> bool:
         """A person's name starts here: a PER entity, a known first name, or two name tokens the

@@ -33,7 +33,10 @@ def _weak_forms(lemma: str) -> tuple[list[str], list[str], str]:
         stem, inf = lemma[:-1], lemma
     else:
         stem, inf = lemma[:-2], lemma
-    e = "e" if stem.endswith(("t", "d")) or (stem[-1:] in "mn" and stem[-2:-1] not in "lraeiouäöüm" and stem[-2:-1] != "") else ""
+    # rechnete, atmete (consonant + m/n) but mahnte, lehnte (the h only lengthens the vowel)
+    lengthening_h = stem[-2:-1] == "h" and stem[-3:-2] in tuple("aeiouäöü")
+    e = "e" if stem.endswith(("t", "d")) or (stem[-1:] in "mn" and stem[-2:-1] not in "lraeiouäöüm"
+                                             and stem[-2:-1] != "" and not lengthening_h) else ""
     finite = [stem + e + "t", stem + e + "te", stem + e + "ten", stem + "e", stem + e + "test"]
     if lemma.endswith("ieren") or lemma.startswith(_NO_GE):
         part = stem + e + "t"

@@ -208,7 +208,22 @@ def _nominative_name(toks: list[Tok], i: int, j: int, text: str) -> str:
     """The phrase as a name, in the nominative where the pipeline's lemma tells (des Kremls -> Kreml)."""
     if toks[i].lower in GENITIVE_DETS | {"dem", "den"}:
         i += 1
+    i = skip_class_noun(toks, i, j)
     if j - i == 1 and toks[i].lemma and toks[i].lemma != toks[i].text and toks[i].lemma[:1].isupper() \
             and toks[i].text.startswith(toks[i].lemma):
         return toks[i].lemma
-    return text[toks[i].start : toks[j - 1].end]
+    name = text[toks[i].start : toks[j - 1].end]
+    # "laut Deutschem Wetterdienst": a strong dative adjective with no article -> nominative
+    if toks[i].tag == "ADJA" and toks[i].is_cap and toks[i].lower.endswith("em") and j - i >= 2 \
+            and (i == 0 or not is_det(toks[i - 1])):
+        name = toks[i].text[:-2] + "er" + name[len(toks[i].text):]
+    return name
+
+
+def skip_class_noun(toks: list[Tok], i: int, j: int) -> int:
+    """Past a class noun standing before a proper name (die Gewerkschaft IG Metall -> IG Metall);
+    a genitive or adjective after it is part of the name (Verband Deutscher Verkehrsunternehmen)."""
+    if j - i >= 2 and toks[i].text in words()["name_class_nouns"] and toks[i + 1].is_cap \
+            and toks[i + 1].tag in ("NE", "NN", "FM", "XY") and toks[i + 1].ent not in ("PER", "LOC"):
+        return i + 1
+    return i

@@ -565,7 +565,7 @@ class DocRules:
         """The source of *heißt es*: in einer Erklärung der Regierung / aus dem Ministerium."""
         a, b = self.clause_bounds(k, sent)
         for m in range(a, b):
-            if self.toks[m].lower in ("in", "im", "aus", "von", "vom") and m != k:
+            if self.toks[m].lower in self.w["es_source_preps"] and m != k:
                 span = np_at(self.toks, m + 1, b)
                 if span:
                     return span
@@ -736,7 +736,8 @@ class DocRules:
         wie = self.wie_start(a, sent)
         if wie is not None and wie < a:
             a = wie
-        speaker_follows = speaker is not None and speaker[0] > k or toks[a].lower == "wie"
+        # "..., hieß es." names nobody: the content before it is still a statement
+        speaker_follows = speaker is not None and speaker[0] > k or toks[a].lower == "wie" or cue is None and a == k
         if a > sent.a and toks[a - 1].text in (",", "–", "—") and (lead == k or toks[a].lower == "wie") and speaker_follows:
             c1 = a - 1
             c0 = sent.a

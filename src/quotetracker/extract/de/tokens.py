@@ -107,9 +107,10 @@ def is_noun(t: Tok) -> bool:
 def is_role_noun(t: Tok) -> bool:
     """A capitalised role noun (Minister, Kreml-Sprecher), also where the tagger called a
     sentence-initial compound a proper noun (Bundesgesundheitsminister/NE)."""
-    if not t.is_cap or t.ent == "PER":
+    if not t.is_cap:
         return False
-    return t.tag == "NN" or t.tag == "NE" and t.lower.endswith(tuple(words()["person_role_suffixes"]))
+    # a surname can end like a role (Richter, Meister): an NE counts only outside person names
+    return t.tag == "NN" or t.tag == "NE" and t.ent != "PER" and t.lower.endswith(tuple(words()["person_role_suffixes"]))
 
 
 def is_det(t: Tok) -> bool:
