@@ -30,3 +30,30 @@ def test_speakers_and_entities_share_one_identity():
     (ident,) = resolve_identities(speakers, refs)
     assert ident.statement_ids == [10]
     assert ident.entity_mention_ids == [1, 2]
+
+
+def test_entity_mentions_never_change_speaker_identities():
+    from quotetracker.resolve import resolve_speakers
+
+    speakers = [
+        SpeakerMention(1, 1, "Siegmar Gabriel", "Siegmar Gabriel", "PER", "2009-05-01"),  # the source's typo
+        SpeakerMention(2, 2, "Sigmar Gabriel", "Sigmar Gabriel", "PER", "2009-06-01"),
+        SpeakerMention(3, 3, "Thomas Müller", "Thomas Müller", "PER", "2009-06-01"),
+        SpeakerMention(4, 4, "Müller", "Müller", "PER", "2009-06-02"),
+    ]
+    refs = [
+        E(1, 1, "Sigmar Gabriel", "Sigmar Gabriel", "PER", "2009-05-01"),  # both spellings in one article
+        E(2, 4, "Gerd Müller", "Gerd Müller", "PER", "2009-06-02"),  # a second Müller, only mentioned
+        E(3, 5, "Müller", "Müller", "PER", "2009-06-03"),
+    ]
+
+    def grouping(identities):
+        return sorted(sorted(i.statement_ids) for i in identities if i.statement_ids)
+
+    joint = resolve_identities(speakers, refs)
+    assert grouping(joint) == grouping(resolve_speakers(speakers)) == [[1, 2], [3, 4]]
+    owner = {mid: i for i in joint for mid in i.entity_mention_ids}
+    assert owner[1].statement_ids == [1, 2]  # the mention joins the speaker
+    assert not owner[2].statement_ids  # Gerd Müller: an identity of his own, not a speaker
+    assert sorted(i.entity_mention_ids for i in joint if 2 in i.entity_mention_ids) == [[2]]
+    assert len({i.key for i in joint}) == len(joint)

@@ -14,9 +14,13 @@ Every mention becomes a :class:`SpeakerMention` (name = the in-document name,
 mention = the mention as written, date = the document date), all mentions of a
 gold file are resolved together, and every pair of mentions is scored: a pair
 in one predicted identity is a merge; it is correct when both are in one gold
-cluster. ``--baseline`` scores exact normalised names instead.
+cluster. ``--baseline`` scores exact normalised names instead. ``--with-entities``
+resolves the speaker mentions together with the person and organisation entity
+mentions the extractor finds in the same documents
+(:func:`quotetracker.resolve.resolve_identities`, as the store does since
+entity mentions share speaker identities); only speaker mentions are scored.
 
-    python evaluation/identity/score_identity.py [--shared ../shared] [--json]
+    python evaluation/identity/score_identity.py [--shared ../shared] [--json] [--with-entities]
 """
 
 from __future__ import annotations
@@ -34,7 +38,45 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from quotetracker.resolve import SpeakerMention, normalize_name, resolve_speakers  # noqa: E402
+from quotetracker.resolve import EntityRef, SpeakerMention, normalize_name, resolve_identities, resolve_speakers  # noqa: E402
+
+_EXTRACTED: dict[str, object] = {}  # content hash -> Extraction: each document is extracted once per run
+
+
+def _extract(doc):
+    from quotetracker.extract import get_extractor
+
+    if doc.content_hash not in _EXTRACTED:
+        _EXTRACTED[doc.content_hash] = get_extractor(doc.lang).extract(doc)
+    return _EXTRACTED[doc.content_hash]
+
+
+def _entity_refs(extractions: dict[int, object]) -> list[EntityRef]:
+    """Person and organisation entity mentions of the extractions (document id -> Extraction), as the store keeps them."""
+    refs = []
+    for doc_id, ex in sorted(extractions.items()):
+        for e in ex.entities:
+            if e.label in ("PER", "ORG"):
+                refs.append(EntityRef(len(refs), doc_id, e.text, e.canonical, e.label, ex.document.date))
+    return refs
+
+
+def examples_entity_refs(expected: Path = ROOT / "examples" / "expected.jsonl") -> list[EntityRef]:
+    from quotetracker.io import read_inputs
+
+    files = {json.loads(line)["file"] for line in expected.read_text(encoding="utf-8").splitlines() if line.strip()}
+    docs = {Path(d.origin or "").name: d for d in read_inputs(str(ROOT / "examples"))}
+    return _entity_refs({hash(name) & 0xFFFFFF: _extract(doc) for name, doc in docs.items() if name in files})
+
+
+def de_news_entity_refs(shared: Path, path: Path = HERE / "gold_de_news.jsonl") -> list[EntityRef]:
+    from quotetracker.model import Document
+
+    rows, docs = _gold_de_news_rows(shared, path)
+    doc_index = {doc_id: n for n, doc_id in enumerate(sorted({r["doc"] for r in rows}))}
+    return _entity_refs(
+        {doc_index[i]: _extract(Document(text=d["text"], id=i, date=d.get("date"), lang="de", source=d.get("source"))) for i, d in sorted(docs.items())}
+    )
 
 
 def pairwise(gold: Sequence[str], pred: Sequence[str]) -> dict[str, float]:
@@ -109,7 +151,6 @@ def load_examples_pipeline(path: Path = HERE / "gold_examples.jsonl", expected: 
     """The example gold with mentions from the extractors: each gold statement is matched to the
     extracted statement whose content overlaps it most (at least half of it); its speaker_name and
     speaker mention become the SpeakerMention. Unmatched or unnamed statements are left out."""
-    from quotetracker.extract import get_extractor
     from quotetracker.io import read_inputs
 
     gold_rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -118,7 +159,7 @@ def load_examples_pipeline(path: Path = HERE / "gold_examples.jsonl", expected: 
     extractions = {}
     for name, doc in docs.items():
         if name in expected_rows:
-            extractions[name] = get_extractor(doc.lang).extract(doc)
+            extractions[name] = _extract(doc)
     mentions, labels = [], []
     for k, row in enumerate(gold_rows):
         ex = extractions.get(row["file"])
@@ -147,12 +188,10 @@ def load_de_news_pipeline(shared: Path, path: Path = HERE / "gold_de_news.jsonl"
     """The de_news gold with mentions from the German extractor: each gold mention is matched to an
     extracted statement whose speaker span overlaps it; its speaker_name and mention are used.
     Gold mentions the extractor did not attribute are left out (they count for neither side)."""
-    from quotetracker.extract import get_extractor
     from quotetracker.model import Document
 
     rows, docs = _gold_de_news_rows(shared, path)
-    extractor = get_extractor("de")
-    extractions = {i: extractor.extract(Document(text=d["text"], id=i, date=d.get("date"), lang="de", source=d.get("source"))) for i, d in sorted(docs.items())}
+    extractions = {i: _extract(Document(text=d["text"], id=i, date=d.get("date"), lang="de", source=d.get("source"))) for i, d in sorted(docs.items())}
     doc_index = {doc_id: n for n, doc_id in enumerate(sorted({r["doc"] for r in rows}))}
     mentions, labels = [], []
     for k, r in enumerate(rows):
@@ -167,10 +206,11 @@ def load_de_news_pipeline(shared: Path, path: Path = HERE / "gold_de_news.jsonl"
     return mentions, labels
 
 
-def predict(mentions: Sequence[SpeakerMention], baseline: bool = False) -> list[str]:
+def predict(mentions: Sequence[SpeakerMention], baseline: bool = False, entities: Sequence[EntityRef] = ()) -> list[str]:
     if baseline:
         return [normalize_name(m.name or m.mention or "") for m in mentions]
-    owner = {sid: ident.key for ident in resolve_speakers(mentions) for sid in ident.statement_ids}
+    identities = resolve_identities(mentions, entities) if entities else resolve_speakers(mentions)
+    owner = {sid: ident.key for ident in identities for sid in ident.statement_ids}
     # a mention without an identity (no name at all) is its own singleton
     return [owner.get(m.statement_id, f"_none_{m.statement_id}") for m in mentions]
 
@@ -187,8 +227,15 @@ def errors(mentions: Sequence[SpeakerMention], gold: Sequence[str], pred: Sequen
     return {"wrong_merges": wrong, "missed_merges": missed}
 
 
-def score(shared: Path | None = None, baseline: bool = False, with_errors: bool = False, pipeline: bool = False) -> dict[str, dict]:
+def score(
+    shared: Path | None = None, baseline: bool = False, with_errors: bool = False, pipeline: bool = False, with_entities: bool = False
+) -> dict[str, dict]:
     out: dict[str, dict] = {}
+    refs: dict[str, list[EntityRef]] = {}
+    if with_entities:
+        refs["examples"] = refs["examples_extracted"] = examples_entity_refs()
+        if shared is not None:
+            refs["de_news"] = refs["de_news_extracted"] = de_news_entity_refs(shared)
     sets = {"examples": load_examples()}
     if pipeline:
         sets["examples_extracted"] = load_examples_pipeline()
@@ -197,9 +244,11 @@ def score(shared: Path | None = None, baseline: bool = False, with_errors: bool 
         if pipeline:
             sets["de_news_extracted"] = load_de_news_pipeline(shared)
     for name, (mentions, gold) in sets.items():
-        pred = predict(mentions, baseline)
+        pred = predict(mentions, baseline, refs.get(name, ()))
         res = pairwise(gold, pred)
         res.update(mentions=len(mentions), clusters=len(set(gold)), documents=len({m.document_id for m in mentions}))
+        if with_entities:
+            res["entity_mentions"] = len(refs.get(name, ()))
         if with_errors:
             res.update(errors(mentions, gold, pred))
         out[name] = res
@@ -212,10 +261,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--baseline", action="store_true", help="score exact normalised names instead of resolve_speakers")
     ap.add_argument("--errors", action="store_true", help="list wrong and missed merges")
     ap.add_argument("--pipeline", action="store_true", help="also score both gold files with mentions from the extractors (slow)")
+    ap.add_argument("--with-entities", action="store_true", help="resolve together with the extracted PER/ORG entity mentions (slow)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     shared = find_shared(args.shared)
-    result = score(shared, args.baseline, args.errors, args.pipeline)
+    result = score(shared, args.baseline, args.errors, args.pipeline, args.with_entities)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
@@ -223,7 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("(shared corpus not found: de_news gold skipped)")
     for name, res in result.items():
         print(f"{name:18s} mentions={res['mentions']:4d} clusters={res['clusters']:4d} docs={res['documents']:4d}  "
-              f"P={res['precision']:.4f} R={res['recall']:.4f} F1={res['f1']:.4f}  (gold pairs {res['true_pairs']}, predicted {res['predicted_pairs']})")
+              f"P={res['precision']:.4f} R={res['recall']:.4f} F1={res['f1']:.4f}  (gold pairs {res['true_pairs']}, predicted {res['predicted_pairs']})"
+              + (f"  +{res['entity_mentions']} entity mentions" if "entity_mentions" in res else ""))
         for key in ("wrong_merges", "missed_merges"):
             for item in res.get(key, []):
                 print(f"   {key[:-1]}: {item}")
