@@ -169,6 +169,9 @@ class NameTable:
         heads = [k for k in range(span[0], span[1]) if toks[k].tag == "NN" or toks[k].is_cap and toks[k].tag != "ART"]
         if not heads:
             return None
+        # "nach Auffassung der Kanzlerin", "Aussagen der Anwältin": the source is the attribute
+        if len(heads) > 1 and is_source_noun(toks[heads[0]]):
+            heads = heads[1:]
         head = toks[heads[0]].lower
         if head in self.roles:
             return self._nearest(self.roles[head], span[0])
@@ -181,6 +184,18 @@ class NameTable:
             if k < tok_index:
                 best = name
         return best
+
+
+def is_source_noun(t: Tok) -> bool:
+    w = words()
+    return t.text in w["source_nouns"] or t.lower.endswith(tuple(w["source_noun_suffixes"]))
+
+
+def is_person_role(name: str) -> bool:
+    """A speaker name that is only a role phrase (amerikanische Präsident, Sprecher des Ministeriums):
+    its first capitalised word is a person's role noun."""
+    head = next((w for w in name.split() if w[:1].isupper()), "")
+    return head.lower().endswith(tuple(words()["person_role_suffixes"]))
 
 
 def gender_of(toks: list[Tok], span: tuple[int, int], name: str | None) -> str | None:
@@ -238,11 +253,12 @@ def resolve_names(found, toks: list[Tok], text: str, table: NameTable | None = N
                     ok = ("g",)
                 else:
                     ok = ("f", None, "g")
+                found_earlier = False
                 for k, n, g in reversed(history):
                     if k < sp[0] and g in ok:
-                        name = n
+                        name, found_earlier = n, True
                         break
-                if name is None:
+                if not found_earlier:
                     name = next((n for k, n, g in reversed(persons) if k < sp[0] and g in ok), None)
         else:
             ents = [toks[k].ent for k in range(sp[0], sp[1])]
@@ -256,9 +272,14 @@ def resolve_names(found, toks: list[Tok], text: str, table: NameTable | None = N
                     full = table.fullest(name)
                     name = full if full != name else (table.role(toks, sp) or name)
                 else:
-                    role = table.role(toks, sp)
-                    if role:
-                        name = role
+                    name = table.role(toks, sp) or name
+                unresolved_role = name is not None and "PER" not in ents and "NE" not in {
+                    toks[k].tag for k in range(sp[0], sp[1])} and is_person_role(name) and table.role(toks, sp) is None
+                if unresolved_role or name and not name[:1].isupper() and len(name.split()) == 1:
+                    # "der Staatsanwalt", never named in the text, and "demnach" (an adverb) name nobody;
+                    # a later "er" still refers to that unnamed speaker
+                    history.append((sp[0], None, gender_of(toks, sp, None)))
+                    name = None
             if name:
                 history.append((sp[0], name, gender_of(toks, sp, table.fullest(name))))
         resolved[i] = name
