@@ -25,7 +25,7 @@ Filters shared by all statement queries (all optional, combined with AND):
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import bindparam, case, column, distinct, exists, false, func, literal_column, or_, select, table
@@ -272,6 +272,25 @@ def _ordinal(day: str) -> int:
     return _dt.date.fromisoformat(day).toordinal()
 
 
+def _day_range(since: str | None, until: str | None) -> tuple[int | None, int | None, str | None]:
+    """``since``/``until`` as a ``statements.sort_day`` range (sort_day: ordinal of the document's first day, 0 = undated):
+    (lowest, highest, first day still to be checked on ``documents.date_end`` or None).
+
+    ``until`` is exact (a document is in when its first day is). ``since`` is exact from a 1 January: a year, month or
+    day never spans a new year, so a document that begins before 1 January ends before it too. From any other day a
+    year- or month-precision document that began earlier that year may still reach it: ``date_end`` decides."""
+    lo = hi = check = None
+    if since:
+        first = _date_bounds_or_error(since, "since")[0]
+        lo = _ordinal(first[:4] + "-01-01")
+        if not first.endswith("-01-01"):
+            check = first
+    if until:
+        hi = _ordinal(_date_bounds_or_error(until, "until")[1])
+        lo = max(lo or 1, 1)  # undated documents are before no date
+    return lo, hi, check
+
+
 class QueryService:
     """Read-side API over a store. Constructed by ``quotetracker.open(...)`` (``qt.query``).
 
@@ -340,7 +359,12 @@ class QueryService:
 
     @staticmethod
     def _needs_documents(f: StatementFilters) -> bool:
-        return bool(f.lang or f.source or f.since or f.until)
+        if f.lang or f.source:
+            return True
+        try:
+            return _day_range(f.since, None)[2] is not None  # until and most since values are sort_day ranges
+        except QueryError:
+            return True
 
     def speaker_ids(self, conn, speaker: str) -> list[int]:
         """Ids of the identities a ``--speaker`` text names: any alias, any transliteration ("Peskov" = "Peskow"),
@@ -375,15 +399,14 @@ class QueryService:
             # The outlet as stored (an index lookup); any case only when no document has it as written.
             exact = conn.execute(select(D.c.id).where(D.c.source == f.source).limit(1)).first() is not None
             where.append(D.c.source == f.source if exact else func.lower(D.c.source) == f.source.lower())
-        if f.since:
-            first = _date_bounds_or_error(f.since, "since")[0]
-            where.append(D.c.date_end >= first)
-            # Implied by the line above (a document's date covers at most a year): lets the sort_day indexes skip.
-            where.append(S.c.sort_day >= _ordinal(first) - 366)
-        if f.until:
-            last = _date_bounds_or_error(f.until, "until")[1]
-            where.append(D.c.date_start <= last)
-            where.append(S.c.sort_day.between(1, _ordinal(last)))  # the same condition (undated: sort_day 0)
+        if f.since or f.until:
+            lo, hi, check = _day_range(f.since, f.until)
+            if check is not None:
+                where.append(D.c.date_end >= check)
+            if lo is not None:
+                where.append(S.c.sort_day >= lo)
+            if hi is not None:
+                where.append(S.c.sort_day <= hi)
         if f.speaker not in (None, ""):
             sp = f.speaker
             if isinstance(sp, int) or (isinstance(sp, str) and sp.strip().isdigit()):
@@ -476,6 +499,9 @@ class QueryService:
         return [r[0] for r in rows[offset : offset + limit]], len(rows), False
 
     def _page_ids(self, conn, f: StatementFilters, limit: int, offset: int) -> tuple[list[int], int, bool]:
+        fast = self._topic_page_ids(conn, f, limit, offset)
+        if fast is not None:
+            return fast
         where = self._conditions(conn, f)
         ids, total, capped = self._all_or_capped(conn, self._id_select(f, None, S.c.sort_day).where(*where), limit, offset)
         if ids is not None:
@@ -486,6 +512,26 @@ class QueryService:
             where = self._conditions(conn, f, links="exists")
         q = self._id_select(f).where(*where).order_by(S.c.sort_day.desc(), S.c.id).limit(limit).offset(offset)
         return list(conn.execute(q).scalars()), total, capped
+
+    def _topic_page_ids(self, conn, f: StatementFilters, limit: int, offset: int) -> tuple[list[int], int, bool] | None:
+        """A topic alone or with a date range: ix_statement_topics_topic_sort_day (topic_id, sort_day, statement_id)
+        gives the count and the ids in date order without reading a statement; None when other filters apply."""
+        if not f.topic or replace(f, topic=None, since=None, until=None) != StatementFilters():
+            return None
+        lo, hi, check = _day_range(f.since, f.until)
+        topic_ids = self.topic_ids(conn, f.topic)
+        if check is not None or len(topic_ids) != 1:  # several topics: a statement may be linked to more than one
+            return None
+        where = [ST.c.topic_id == topic_ids[0]]
+        if lo is not None:
+            where.append(ST.c.sort_day >= lo)
+        if hi is not None:
+            where.append(ST.c.sort_day <= hi)
+        ids, total, capped = self._all_or_capped(conn, select(ST.c.statement_id, ST.c.sort_day).where(*where), limit, offset)
+        if ids is None:
+            q = select(ST.c.statement_id).where(*where).order_by(ST.c.sort_day.desc(), ST.c.statement_id)
+            ids = list(conn.execute(q.limit(limit).offset(offset)).scalars())
+        return ids, total, capped
 
     def _rows_by_id(self, conn, ids: list[int]):
         if not ids:
@@ -513,12 +559,59 @@ class QueryService:
             total, capped = self._capped_count(conn, select(key).select_from(fts).where(match))
             q = select(statement_id).select_from(fts).where(match).order_by(key.desc()).limit(limit).offset(offset)
             return list(conn.execute(q).scalars()), total, capped
+        fast = self._sqlite_search_by_speaker(conn, f, groups, limit, offset)
+        if fast is not None:
+            return fast
         joined = fts.join(S, S.c.id == dialect.FTS_ID_MASK - key.op("&")(dialect.FTS_ID_MASK))
         ids, total, capped = self._all_or_capped(conn, self._id_select(f, joined, S.c.sort_day).where(match, *others), limit, offset)
         if ids is not None:
             return ids, total, capped
         base = self._id_select(f, joined).where(match, *others)
         return list(conn.execute(base.order_by(key.desc()).limit(limit).offset(offset)).scalars()), total, capped
+
+    # Full text + speaker on SQLite. Both sides are sets of FTS keys (sort_day × 2³² + 2³² − 1 − id): the speaker's
+    # from ix_statements_speaker_sort_day, the word's from the FTS index. Joining every posting to its statement row
+    # costs ~4 µs a posting; instead the smaller side drives: the word's postings each looked up in the speaker's
+    # index (few postings), or the speaker's index entries each looked up in the word's postings, collected once.
+    _FTS_KEY = f"(statements_fts.rowid >> {dialect.FTS_ID_BITS})"
+    _FTS_ID = f"({dialect.FTS_ID_MASK} - (statements_fts.rowid & {dialect.FTS_ID_MASK}))"
+    _BY_POSTINGS = (
+        f"SELECT {_FTS_ID} AS id, {_FTS_KEY} AS sort_day FROM statements_fts WHERE statements_fts MATCH :fts_q"
+        f" AND {_FTS_KEY} BETWEEN :lo AND :hi AND EXISTS (SELECT 1 FROM statements s INDEXED BY ix_statements_speaker_sort_day"
+        f" WHERE s.speaker_id IN :ids AND s.sort_day = {_FTS_KEY} AND s.id = {_FTS_ID})"
+    )
+    _BY_SPEAKER = (
+        "SELECT s.id AS id, s.sort_day AS sort_day FROM statements s WHERE s.speaker_id IN :ids AND s.sort_day BETWEEN :lo AND :hi"
+        f" AND (s.sort_day << {dialect.FTS_ID_BITS}) + ({dialect.FTS_ID_MASK} - s.id)"
+        " IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q)"
+    )
+
+    def _sqlite_search_by_speaker(self, conn, f: StatementFilters, groups, limit: int, offset: int):
+        """Full text + speaker (+ since/until) on SQLite, the plan chosen by counts; None for other filters."""
+        from sqlalchemy import text
+
+        if f.speaker in (None, "") or replace(f, q=None, speaker=None, since=None, until=None) != StatementFilters():
+            return None
+        lo, hi, check = _day_range(f.since, f.until)
+        sp = f.speaker
+        ids = [int(sp)] if isinstance(sp, int) or str(sp).strip().isdigit() else self.speaker_ids(conn, str(sp))
+        if check is not None or not ids:
+            return None
+        n_speaker = conn.execute(select(func.coalesce(func.sum(SP.c.n_statements), 0)).where(SP.c.id.in_(ids))).scalar_one()
+        params = {"fts_q": dialect.sqlite_match(groups), "ids": ids, "lo": lo or 0, "hi": (1 << 31) - 1 if hi is None else hi}
+        # Postings counted up to the speaker's statements + 1: cheap (no row read), and enough to pick the smaller side.
+        postings = conn.execute(
+            text("SELECT count(*) FROM (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q LIMIT :n)"),
+            {"fts_q": params["fts_q"], "n": n_speaker + 1},
+        ).scalar_one()
+        keyed = self._BY_POSTINGS if postings <= n_speaker else self._BY_SPEAKER
+        expanding = bindparam("ids", expanding=True)
+        rows = conn.execute(text(f"{keyed} LIMIT {TOTAL_CAP + 1}").bindparams(expanding), params).all()
+        if len(rows) <= TOTAL_CAP:
+            rows.sort(key=lambda r: (-r[1], r[0]))
+            return [r[0] for r in rows[offset : offset + limit]], len(rows), False
+        page = text(f"{self._BY_POSTINGS} ORDER BY statements_fts.rowid DESC LIMIT :limit OFFSET :offset").bindparams(expanding)
+        return list(conn.execute(page, {**params, "limit": limit, "offset": offset}).scalars()), TOTAL_CAP, True
 
     def iter_statements(self, filters: StatementFilters | None = None, page_size: int = 1000, **kw: Any):
         f = self._filters(filters, kw)
@@ -865,7 +958,35 @@ class QueryService:
     def timeline(self, filters: StatementFilters | None = None, **kw: Any) -> list[TimelinePoint]:
         f = self._filters(filters, kw)
         with self.engine.connect() as conn:
-            return self._per_month(conn, func.count(S.c.id), self._conditions(conn, f), True)
+            where = self._conditions(conn, f)
+            if self._needs_documents(f):
+                return self._per_month(conn, func.count(S.c.id), where, True)
+            return self._per_month_by_day(conn, where)
+
+    @staticmethod
+    def _per_month_by_day(conn, where: list[Any]) -> list[TimelinePoint]:
+        """Statements per month without joining documents: counted per sort_day (for a speaker an index-only scan of
+        ix_statements_speaker_sort_day) and folded into months here. Year-only dates have no month and are left out,
+        as in _per_month; their first day is a 1 January, so only those days are counted again with the precision."""
+        import datetime as _dt
+
+        per_day = dict(conn.execute(select(S.c.sort_day, func.count()).where(S.c.sort_day > 0, *where).group_by(S.c.sort_day)).all())
+        new_years = [d for d in per_day if _dt.date.fromordinal(d).timetuple().tm_yday == 1]
+        if new_years:
+            in_month = conn.execute(
+                select(S.c.sort_day, func.count())
+                .select_from(S.join(D, D.c.id == S.c.document_id))
+                .where(S.c.sort_day.in_(new_years), D.c.date_precision.in_(("month", "day")), *where)
+                .group_by(S.c.sort_day)
+            ).all()
+            per_day.update(dict.fromkeys(new_years, 0))
+            per_day.update(dict(in_month))
+        months: dict[str, int] = {}
+        for day, n in per_day.items():
+            if n:
+                month = _dt.date.fromordinal(day).isoformat()[:7]
+                months[month] = months.get(month, 0) + n
+        return [TimelinePoint(period=p, count=c) for p, c in sorted(months.items())]
 
     def overview(self) -> CorpusOverview:
         with self.engine.connect() as conn:

@@ -177,7 +177,10 @@ statement_topics = Table(
     "statement_topics",
     metadata,
     Column("statement_id", Integer, ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
-    Column("topic_id", Integer, ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("topic_id", Integer, ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True),
+    # The statement's sort_day, copied (by a trigger, migration 0005) so that a topic's statements in a date
+    # range are one range of ix_statement_topics_topic_sort_day.
+    Column("sort_day", Integer, nullable=False, server_default="0"),
 )
 
 document_topics = Table(
@@ -216,6 +219,9 @@ Index("ix_statements_document_seq", statements.c.document_id, statements.c.seq)
 # Newest first (ORDER BY sort_day DESC, id), unfiltered and per speaker, read off these indexes (one day's rows sorted).
 Index("ix_statements_sort_day_id", statements.c.sort_day, statements.c.id)
 Index("ix_statements_speaker_sort_day", statements.c.speaker_id, statements.c.sort_day, statements.c.id)
+# kind + source: an outlet's statements of one kind read off the index, no statement rows (migration 0005).
+Index("ix_statements_document_kind_sort_day", statements.c.document_id, statements.c.kind, statements.c.sort_day, statements.c.id)
+Index("ix_statement_topics_topic_sort_day", statement_topics.c.topic_id, statement_topics.c.sort_day, statement_topics.c.statement_id)
 
 __all__ = [
     "metadata",
