@@ -25,6 +25,7 @@ class VerbCue:
     finite: bool  # finite form (sagte) vs participle/infinitive (gesagt, sagen)
     reflexive: bool = False
     reported: bool = False  # without a content clause, the sentence is a reported statement
+    reported_with: tuple[str, ...] = ()  # ... only when one of these words is in the clause (wertete X als Y)
 
 
 def _weak_forms(lemma: str) -> tuple[list[str], list[str], str]:
@@ -63,6 +64,7 @@ def verb_table() -> dict[str, list[VerbCue]]:
         particle = entry.get("particle")
         refl = bool(entry.get("reflexive"))
         rep = bool(entry.get("reported"))
+        rep_with = tuple(entry.get("reported_with", ()))
         base = lemma[len(particle):] if particle else lemma
         if entry.get("weak"):
             finite, nonfinite, _ = _weak_forms(base)
@@ -71,16 +73,16 @@ def verb_table() -> dict[str, list[VerbCue]]:
             nonfinite = [f[1:] for f in forms if f.startswith("*")] + [base]
             finite = [f for f in forms if not f.startswith("*")] + [base]
         for f in finite:
-            add(f, VerbCue(lemma, cls, particle, True, refl, rep))
+            add(f, VerbCue(lemma, cls, particle, True, refl, rep, rep_with))
         for f in nonfinite:
             if not particle:
-                add(f, VerbCue(lemma, cls, None, False, refl, rep))
+                add(f, VerbCue(lemma, cls, None, False, refl, rep, rep_with))
         if particle:
             for f in finite:
-                add(particle + f, VerbCue(lemma, cls, None, True, refl, rep))
+                add(particle + f, VerbCue(lemma, cls, None, True, refl, rep, rep_with))
             for f in nonfinite:
-                add(particle + f, VerbCue(lemma, cls, None, False, refl, rep))
-            add(particle + "zu" + base, VerbCue(lemma, cls, None, False, refl, rep))
+                add(particle + f, VerbCue(lemma, cls, None, False, refl, rep, rep_with))
+            add(particle + "zu" + base, VerbCue(lemma, cls, None, False, refl, rep, rep_with))
     return table
 
 

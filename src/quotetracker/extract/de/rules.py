@@ -280,7 +280,9 @@ class DocRules:
             if is_finite_verb(toks[m]):
                 fin = m
                 break
-        return np_after(toks, fin + 1, b)
+        after = np_after(toks, fin + 1, b)
+        # "manche halten einen ganzen Ozean für möglich": an accusative object is no subject
+        return after if after is None or self._nominative(after) else None
 
     def _subject_before_insertion(self, a: int, sent: Sentence) -> tuple[int, int] | None:
         """Sentence-initial NP followed only by appositions/relative clauses up to clause start a."""
@@ -707,8 +709,9 @@ class DocRules:
         speaker = self.subject_of(k, sent) if cue is not None else self._es_source(k, sent)
         if speaker is not None and toks[speaker[0]].lower == "es" and speaker[1] - speaker[0] == 1:
             speaker = self._es_source(k, sent)
-        if cue is not None and not cue.finite and any(toks[m].lower in ("wurde", "wurden", "wird", "werden", "worden")
-                                                      for m in range(a, b)):
+        passive = cue is not None and (not cue.finite or toks[k].tag == "VVPP") and any(
+            toks[m].lower in ("wurde", "wurden", "wird", "werden", "worden") for m in range(a, b))
+        if passive:
             # passive: the grammatical subject was spoken about; the speaker is a "von"-agent, if any
             speaker = next((np_at(toks, m + 1, b) for m in range(a, b) if toks[m].lower in ("von", "vom")
                             and np_at(toks, m + 1, b)), None)
@@ -731,13 +734,15 @@ class DocRules:
                         return
         # 2) content before cue: "..., sagte X." / "..., wie X sagte."
         lead = a
-        while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag == "ADV"):
+        while lead < k and (toks[lead].lower in SKIPPABLE or toks[lead].tag == "ADV" or passive and toks[lead].tag == "VAFIN"):
             lead += 1
         wie = self.wie_start(a, sent)
         if wie is not None and wie < a:
             a = wie
         # "..., hieß es." names nobody: the content before it is still a statement
-        speaker_follows = speaker is not None and speaker[0] > k or toks[a].lower == "wie" or cue is None and a == k
+        # and so does "..., wird vermutet." (a passive with no agent)
+        speaker_follows = speaker is not None and speaker[0] > k or toks[a].lower == "wie" or cue is None and a == k \
+            or passive and speaker is None
         if a > sent.a and toks[a - 1].text in (",", "–", "—") and (lead == k or toks[a].lower == "wie") and speaker_follows:
             c1 = a - 1
             c0 = sent.a
@@ -760,7 +765,11 @@ class DocRules:
             self._emit_content(si - 1, prev, prev.a, self.content_end(prev), cue_span, speaker, "indirect", "dies")
             return
         # 5) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
-        if cue is not None and cue.reported and speaker is not None:
+        # (a report is narrated in the third person: "ich danke Ihnen" performs the act, it reports nothing)
+        evaluates = cue is not None and bool(cue.reported_with) and any(
+            toks[m].lower in cue.reported_with for m in range(k + 1, b) if self.in_quote[m] is None)
+        if cue is not None and (cue.reported or evaluates) and speaker is not None and not (
+                speaker[1] - speaker[0] == 1 and toks[speaker[0]].lower in ("ich", "wir", "du", "ihr")):
             passive = not cue.finite and any(toks[m].lower in ("wurde", "wurden", "wird", "werden", "worden")
                                              for m in range(a, b))
             if not passive and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
