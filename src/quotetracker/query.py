@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import bindparam, case, column, distinct, exists, false, func, literal_column, or_, select, table
+from sqlalchemy import BigInteger, bindparam, case, cast, column, distinct, exists, false, func, literal, literal_column, or_, select, table
 
 from .model import STATEMENT_KINDS, Span, StatementRecord
 from .resolve import normalize_name
@@ -492,11 +492,21 @@ class QueryService:
     def _all_or_capped(conn, keyed_query, limit: int, offset: int) -> tuple[list[int] | None, int, bool]:
         """Up to TOTAL_CAP + 1 (id, sort key) rows in one query: when they are all the matches, they give the exact
         total and, sorted here, the page; beyond the cap (None, TOTAL_CAP, True) and the caller walks an index."""
-        rows = conn.execute(keyed_query.limit(TOTAL_CAP + 1)).all()
-        if len(rows) > TOTAL_CAP:
+        # One integer per match, sort_day × 2³² + 2³² − 1 − id (the FTS key): sorted descending it is the page order,
+        # and plain ints fetch and sort several times faster than (id, day) rows (10,000 of them at most).
+        id_col, day_col = list(keyed_query.selected_columns)[:2]
+        mask = dialect.FTS_ID_MASK
+        key = cast(day_col, BigInteger) * literal(mask + 1, BigInteger) + (literal(mask, BigInteger) - id_col)
+        keys = conn.execute(keyed_query.with_only_columns(key).limit(TOTAL_CAP + 1)).scalars().all()
+        return QueryService._page_of_keys(keys, limit, offset)
+
+    @staticmethod
+    def _page_of_keys(keys: list[int], limit: int, offset: int) -> tuple[list[int] | None, int, bool]:
+        if len(keys) > TOTAL_CAP:
             return None, TOTAL_CAP, True
-        rows.sort(key=lambda r: (-r[1], r[0]))
-        return [r[0] for r in rows[offset : offset + limit]], len(rows), False
+        keys.sort(reverse=True)
+        mask = dialect.FTS_ID_MASK
+        return [mask - (k & mask) for k in keys[offset : offset + limit]], len(keys), False
 
     def _page_ids(self, conn, f: StatementFilters, limit: int, offset: int) -> tuple[list[int], int, bool]:
         fast = self._topic_page_ids(conn, f, limit, offset)
@@ -576,12 +586,13 @@ class QueryService:
     _FTS_KEY = f"(statements_fts.rowid >> {dialect.FTS_ID_BITS})"
     _FTS_ID = f"({dialect.FTS_ID_MASK} - (statements_fts.rowid & {dialect.FTS_ID_MASK}))"
     _BY_POSTINGS = (
-        f"SELECT {_FTS_ID} AS id, {_FTS_KEY} AS sort_day FROM statements_fts WHERE statements_fts MATCH :fts_q"
+        "SELECT statements_fts.rowid AS k FROM statements_fts WHERE statements_fts MATCH :fts_q"
         f" AND {_FTS_KEY} BETWEEN :lo AND :hi AND EXISTS (SELECT 1 FROM statements s INDEXED BY ix_statements_speaker_sort_day"
         f" WHERE s.speaker_id IN :ids AND s.sort_day = {_FTS_KEY} AND s.id = {_FTS_ID})"
     )
     _BY_SPEAKER = (
-        "SELECT s.id AS id, s.sort_day AS sort_day FROM statements s WHERE s.speaker_id IN :ids AND s.sort_day BETWEEN :lo AND :hi"
+        f"SELECT (s.sort_day << {dialect.FTS_ID_BITS}) + ({dialect.FTS_ID_MASK} - s.id) AS k FROM statements s"
+        " WHERE s.speaker_id IN :ids AND s.sort_day BETWEEN :lo AND :hi"
         f" AND (s.sort_day << {dialect.FTS_ID_BITS}) + ({dialect.FTS_ID_MASK} - s.id)"
         " IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q)"
     )
@@ -606,12 +617,13 @@ class QueryService:
         ).scalar_one()
         keyed = self._BY_POSTINGS if postings <= n_speaker else self._BY_SPEAKER
         expanding = bindparam("ids", expanding=True)
-        rows = conn.execute(text(f"{keyed} LIMIT {TOTAL_CAP + 1}").bindparams(expanding), params).all()
-        if len(rows) <= TOTAL_CAP:
-            rows.sort(key=lambda r: (-r[1], r[0]))
-            return [r[0] for r in rows[offset : offset + limit]], len(rows), False
-        page = text(f"{self._BY_POSTINGS} ORDER BY statements_fts.rowid DESC LIMIT :limit OFFSET :offset").bindparams(expanding)
-        return list(conn.execute(page, {**params, "limit": limit, "offset": offset}).scalars()), TOTAL_CAP, True
+        keys = conn.execute(text(f"{keyed} LIMIT {TOTAL_CAP + 1}").bindparams(expanding), params).scalars().all()
+        ids, total, capped = self._page_of_keys(keys, limit, offset)
+        if ids is None:
+            page = text(f"{self._BY_POSTINGS} ORDER BY statements_fts.rowid DESC LIMIT :limit OFFSET :offset").bindparams(expanding)
+            keys = conn.execute(page, {**params, "limit": limit, "offset": offset}).scalars().all()
+            ids = [dialect.FTS_ID_MASK - (k & dialect.FTS_ID_MASK) for k in keys]
+        return ids, total, capped
 
     def iter_statements(self, filters: StatementFilters | None = None, page_size: int = 1000, **kw: Any):
         f = self._filters(filters, kw)

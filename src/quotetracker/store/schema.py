@@ -54,7 +54,7 @@ documents = Table(
     Column("date_start", String(10), index=True),  # first day the date covers
     Column("date_end", String(10), index=True),  # last day the date covers
     Column("lang", String(8), index=True),
-    Column("source", String(255), index=True),
+    Column("source", String(255)),  # indexed with the id: ix_documents_source_id
     Column("title", Text),
     Column("url", Text),
     Column("byline", String(255)),
@@ -222,6 +222,7 @@ Index("ix_statements_speaker_sort_day", statements.c.speaker_id, statements.c.so
 # kind + source: an outlet's statements of one kind read off the index, no statement rows (migration 0005).
 Index("ix_statements_document_kind_sort_day", statements.c.document_id, statements.c.kind, statements.c.sort_day, statements.c.id)
 Index("ix_statement_topics_topic_sort_day", statement_topics.c.topic_id, statement_topics.c.sort_day, statement_topics.c.statement_id)
+Index("ix_documents_source_id", documents.c.source, documents.c.id)
 
 __all__ = [
     "metadata",

@@ -5,7 +5,8 @@ Revises: 0004
 Create Date: 2026-11-25 13:50:00
 
 - ``ix_statements_document_kind_sort_day`` (document_id, kind, sort_day, id): an outlet's statements of one kind
-  are read off the index (no statement rows).
+  are read off the index (no statement rows); ``ix_documents_source_id`` (source, id) replaces ``ix_documents_source``
+  so that PostgreSQL finds the outlet's document ids in the index too (SQLite's indexes carry the rowid anyway).
 - ``statement_topics.sort_day``: the statement's ``sort_day``, copied so that a topic's statements in a date range
   are one range of ``ix_statement_topics_topic_sort_day`` (topic_id, sort_day, statement_id). Filled here, and for
   new links by a trigger (any writer of links gets it right without knowing the column).
@@ -44,6 +45,8 @@ def upgrade() -> None:
     op.create_index(
         "ix_statements_document_kind_sort_day", "statements", ["document_id", "kind", "sort_day", "id"], unique=False
     )
+    op.create_index("ix_documents_source_id", "documents", ["source", "id"], unique=False)
+    op.drop_index("ix_documents_source", table_name="documents")
     op.add_column("statement_topics", sa.Column("sort_day", sa.Integer(), server_default="0", nullable=False))
     if bind.dialect.name == "postgresql":
         op.execute(
@@ -76,4 +79,6 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS statement_topics_sort_day")
     # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35), not a batch "move and copy" of the link table.
     op.execute("ALTER TABLE statement_topics DROP COLUMN sort_day")
+    op.create_index("ix_documents_source", "documents", ["source"], unique=False)
+    op.drop_index("ix_documents_source_id", table_name="documents")
     op.drop_index("ix_statements_document_kind_sort_day", table_name="statements")
