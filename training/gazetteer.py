@@ -3,6 +3,8 @@
 A name goes in when it was seen at least ``MIN_COUNT`` times as an entity and carries its majority
 label in at least ``MIN_SHARE`` of those mentions, and is seen as plain text (O) less often than as
 an entity. Given names (first token of multi-token PER names) are listed with label FIRST.
+With ``external=True`` (the default) given names and German city/country names from Faker's
+locale data (training.external_names) are added after them, for names the training data lacks.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ MIN_COUNT = 2
 MIN_SHARE = 0.8
 
 
-def build(out: Path) -> int:
+def build(out: Path, external: bool = True) -> int:
     vocab = spacy.blank("de").vocab
     labels: dict[str, Counter] = defaultdict(Counter)
     first: Counter = Counter()
@@ -46,6 +48,11 @@ def build(out: Path) -> int:
     for name, n in sorted(first.items()):
         if n >= MIN_COUNT and plain[name] < n and name not in labels:
             lines.append(f"{name}\tFIRST\n")
+    if external:
+        from .external_names import external_names
+
+        listed = set(labels) | {line.split("\t")[0] for line in lines}
+        lines += [f"{name}\t{label}\n" for name, label in external_names().items() if name not in listed]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("# name<TAB>label (PER/ORG/LOC/MISC, FIRST = given name); built by training/gazetteer.py\n"
                    + "".join(lines), encoding="utf-8")
@@ -55,5 +62,6 @@ def build(out: Path) -> int:
 if __name__ == "__main__":
     import sys
 
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else WORK / "model" / "gazetteer.tsv"
-    print(f"{build(target)} names -> {target}")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    target = Path(args[0]) if args else WORK / "model" / "gazetteer.tsv"
+    print(f"{build(target, external='--no-external' not in sys.argv)} names -> {target}")

@@ -1,9 +1,11 @@
 """Rule-based named entities (PER/ORG/LOC/MISC) from STTS tags, gazetteers and role cues.
 
 Runs after the tagger (and the trained NER, when shipped). It fills gaps with gazetteer names,
-relabels a model entity after a role cue (PER) or when the gazetteer knows its exact text,
-marks bare surnames of persons named earlier in the document, and trims punctuation from
-entity edges. Without a trained NER (``load("rules")``) it also labels runs of NE-tagged words.
+relabels a model entity after a role cue (PER) or when the gazetteer knows its exact text (or its
+genitive: *Somalias*), drops a leading role word from an entity (*Borussia-Manager Peter Pander*),
+adds known given name + capitalised words as PER and club names (*FC Schalke 04*,
+*Manchester United*) as ORG, marks bare surnames of persons named earlier in the document, and
+trims punctuation from entity edges. Without a trained NER (``load("rules")``) it also labels runs of NE-tagged words.
 Gazetteers: data/*.txt seed lists plus ``gazetteer.tsv`` (name -> label) built by training/.
 """
 
@@ -18,6 +20,15 @@ from .resources import MODEL_DIR, word_list
 _NAME_TAGS = frozenset({"NE"})
 RELABEL_BY_GAZETTEER = True  # a model entity whose exact text the gazetteer knows takes the gazetteer's label
 _NAME_LINKS = frozenset({"von", "van", "de", "der", "den", "di", "da", "del", "la", "bin", "al"})
+# Options measured on the GermEval held-out part (see model/MODEL_CARD.md):
+FIRST_NAME_PERSONS = True  # known given name + capitalised word(s) -> PER span
+RULE_SPAN_REPLACES_SAME = True  # ... replaces a shorter PER entity inside it ("Jens" -> "Jens Böhrnsen")
+RULE_SPAN_REPLACES_OTHER = True  # ... also replaces overlapping non-PER entities of at most its length
+ROLE_COMPOUNDS = True  # "Borussia-Manager", "Gartenhistoriker": compounds ending in a role cue count as cues
+_MIN_ROLE_SUFFIX = 6
+GENITIVE_LOCATIONS = True  # "Somalias" / "Nordkoreas": gazetteer place + genitive s -> LOC
+CLUB_NAMES = True  # "FC Schalke 04", "AS Rom", "Manchester United" -> ORG (data/org_prefixes, org_tails)
+_MAX_NAME_WORDS = 4
 
 
 def load_gazetteer(path=None) -> dict[str, str]:
@@ -49,6 +60,10 @@ class EntityRules:
         self.roles = word_list("role_cues")
         self.first_names = word_list("first_names") | {n for n, lab in gazetteer.items() if lab == "FIRST"}
         self.org_suffixes = word_list("org_suffixes")
+        self.stop_names = word_list("not_name_words")
+        self.org_prefixes = word_list("org_prefixes")
+        self.org_tails = word_list("org_tails")
+        self.role_suffixes = frozenset(r.lower() for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX)
         self.add_name_runs = add_name_runs
         self.relabel = RELABEL_BY_GAZETTEER
 
@@ -105,6 +120,8 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         words = [t.text for t in doc]
         found = self._gazetteer_spans(doc, words)
+        if GENITIVE_LOCATIONS:
+            found += [Span(doc, i, i + 1, label="LOC") for i, w in enumerate(words) if self._genitive_label(w)]
         if self.add_name_runs:
             found += self._name_runs(doc, words, [t.tag_ for t in doc])
         existing = list(doc.ents)
@@ -115,19 +132,98 @@ class EntityRules:
         relabelled = []
         for ent in existing:
             # a role cue right before a model entity makes it a person
-            if ent.label_ != "PER" and ent.start and words[ent.start - 1] in self.roles:
+            if len(ent) >= 2 and self._is_role(words[ent.start]):
+                ent = Span(doc, ent.start + 1, ent.end, label="PER")  # "Borussia-Manager Peter Pander"
+            elif ent.label_ != "PER" and ent.start and self._is_role(words[ent.start - 1]):
                 ent = Span(doc, ent.start, ent.end, label="PER")
             elif self.relabel:
-                known = self.gaz.get(ent.text)
+                known = self.gaz.get(ent.text) or (self._genitive_label(ent.text) if GENITIVE_LOCATIONS else None)
                 if known is not None and known != ent.label_:
                     ent = Span(doc, ent.start, ent.end, label=known)
             relabelled.append(ent)
         spans = filter_spans(relabelled + extra)
+        if FIRST_NAME_PERSONS:
+            spans = self._merge_rule_spans(self._first_name_spans(doc, words), spans)
+        if CLUB_NAMES:
+            spans = self._merge_rule_spans(self._club_spans(doc, words), spans)
         spans = spans + self._surname_mentions(doc, words, spans)
         spans = [t for t in (self._trimmed(doc, words, s) for s in spans) if t is not None]
         if spans != existing:
             doc.ents = filter_spans(spans)
         return doc
+
+    def _first_name_spans(self, doc: Doc, words: list[str]) -> list[Span]:
+        """A known given name followed by capitalised words ("Brigitte Weigl", "Jan Stefan Roell");
+        past the first of them only words tagged as names continue the span (not "... den Nerv")."""
+        out = []
+        tags = [t.tag_ for t in doc]
+        i, n = 0, len(words)
+        while i < n:
+            if words[i] in self.first_names and i + 1 < n and self._name_word(words[i + 1]):
+                j = i + 2
+                while j < n and j - i < _MAX_NAME_WORDS:
+                    if self._name_word(words[j]) and tags[j] in ("NE", "FM"):
+                        j += 1
+                    elif (words[j] in _NAME_LINKS and j + 1 < n and self._name_word(words[j + 1])
+                          and tags[j + 1] in ("NE", "FM")):
+                        j += 2
+                    else:
+                        break
+                out.append(Span(doc, i, j, label="PER"))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _club_spans(self, doc: Doc, words: list[str]) -> list[Span]:
+        out = []
+        n = len(words)
+        for i, word in enumerate(words):
+            if word in self.org_prefixes and i + 1 < n and self._name_word(words[i + 1]):
+                j = i + 2
+                while j < n and j - i < _MAX_NAME_WORDS and self._name_word(words[j]):
+                    j += 1
+                if j < n and words[j].isdigit() and len(words[j]) <= 2:
+                    j += 1  # "Schalke 04", "Mainz 05"
+                out.append(Span(doc, i, j, label="ORG"))
+            elif word in self.org_tails and i and self._name_word(words[i - 1]):
+                out.append(Span(doc, i - 1, i + 1, label="ORG"))
+        return out
+
+    def _is_role(self, word: str) -> bool:
+        if word in self.roles:
+            return True
+        if not ROLE_COMPOUNDS:
+            return False
+        if "-" in word and word.rsplit("-", 1)[1] in self.roles:
+            return True
+        lower = word.lower()
+        return any(len(r) >= _MIN_ROLE_SUFFIX and len(lower) > len(r) and lower.endswith(r) for r in self.role_suffixes)
+
+    def _name_word(self, word: str) -> bool:
+        return (word[:1].isupper() and not word.isupper() and any(c.isalpha() for c in word)
+                and word not in self.roles and word not in self.stop_names)
+
+    def _genitive_label(self, text: str) -> str | None:
+        if len(text) > 3 and text.endswith("s") and self.gaz.get(text[:-1]) == "LOC":
+            return "LOC"
+        return None
+
+    def _merge_rule_spans(self, candidates: list[Span], spans: list[Span]) -> list[Span]:
+        """Add rule spans (given name + surname, club names): in gaps, or replacing the entities
+        inside them (shorter PER ones; other labels when replace_other is set)."""
+        for cand in candidates:
+            inside = [s for s in spans if s.start < cand.end and cand.start < s.end]
+            if not inside:
+                spans.append(cand)
+                continue
+            contained = all(cand.start <= s.start and s.end <= cand.end for s in inside)
+            same = all(s.label_ == cand.label_ for s in inside)
+            longer = len(cand) > max(len(s) for s in inside)
+            if contained and (longer or not same) and (
+                    (same and RULE_SPAN_REPLACES_SAME) or (not same and RULE_SPAN_REPLACES_OTHER)):
+                spans = [s for s in spans if s not in inside] + [cand]
+        return sorted(spans, key=lambda s: s.start)
 
     @staticmethod
     def _trimmed(doc: Doc, words: list[str], span: Span) -> Span | None:
