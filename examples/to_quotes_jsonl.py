@@ -66,6 +66,45 @@ def gold_records(folder: Path = HERE) -> list[dict]:
     return records
 
 
+def check_statements(lang: str, extract, folder: Path = HERE) -> list[dict]:
+    """Each key statement of one language against an extractor (``extract(document) -> Extraction``):
+    matched one-to-one as the spec's scorer does, and whether the speaker is the right person
+    (names agree; where the key names nobody, the extractor names nobody or the same mention)."""
+    from quotetracker.eval import names_agree
+    from quotetracker.eval.matching import Quote, match, overlap
+    from quotetracker.io import read_inputs
+
+    def span(v):
+        return tuple(v) if v else None
+
+    docs = {d.id: d for d in read_inputs(folder) if getattr(d, "lang", None) == lang}
+    keys = {json.loads(line)["file"].removesuffix(".txt"): json.loads(line)
+            for line in (folder / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    rows = []
+    for record in gold_records(folder):
+        if record["id"] not in docs:
+            continue
+        text = record["text"]
+        gold = [Quote(span(q["content"]), q["kind"], span(q["cue"]), span(q["speaker"]), q["speaker_name"])
+                for q in record["quotes"]]
+        pred = [Quote((s.content.start, s.content.end), s.kind, None,
+                      (s.speaker.start, s.speaker.end) if s.speaker else None, s.speaker_name)
+                for s in extract(docs[record["id"]]).statements]
+        pairs = {pair.gi: pair.pi for pair in match(text, gold, pred)}
+        for gi, st in enumerate(keys[record["id"]]["statements"]):
+            p = pred[pairs[gi]] if gi in pairs else None
+            if p is None:
+                right = False
+            elif st["speaker_name"] is None:
+                right = p.speaker_name is None or (
+                    gold[gi].speaker is not None and p.speaker is not None and overlap(gold[gi].speaker, p.speaker) > 0)
+            else:
+                right = names_agree(p.speaker_name, st["speaker_name"])
+            rows.append({"file": record["id"], "statement": st, "found": p is not None, "right": right,
+                         "got": None if p is None else (text[p.content[0] : p.content[1]][:60], p.speaker_name)})
+    return rows
+
+
 def main() -> None:
     for record in gold_records():
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -61,6 +61,9 @@ class EnRules:
                 starts.add(k)
             if k and "\n" in self.text[self.toks[k - 1].idx + len(self.toks[k - 1]) : t.idx]:
                 starts.add(k)
+            # a quotation opening after a full stop starts a sentence (the sentencizer may miss it)
+            if k and self.toks[k - 1].text in _END and self.qof[k] is not None and self.qof[k - 1] is None:
+                starts.add(k)
         for k in list(starts):
             q = self.qof[k]
             if k and q is not None and q.closed and self.qof[k - 1] is q and \
@@ -88,6 +91,21 @@ class EnRules:
             j -= 1
         if j == lo:
             return None
+        # "The store's owner, Maria Lopez, said": the name in the apposition
+        if self.toks[j - 1].text == ",":
+            m = j - 2
+            while m > lo and self.toks[m].text[:1].isupper() and self.qof[m] is None:
+                m -= 1
+            if m < j - 2 and self.toks[m].text == "," and j - 2 - m <= 3:
+                return (m + 1, j - 1)
+        # "Greg Thompson, who voted against the plan, said": the subject stands before the insertion
+        if self.toks[j - 1].text == ",":
+            for m in range(j - 2, max(lo, j - 16) - 1, -1):
+                if self.toks[m].text == "," and m + 1 < j and self.toks[m + 1].lower_ in ("who", "which"):
+                    j = m
+                    break
+                if self.toks[m].text in _CLAUSE or self.toks[m].text in _END:
+                    break
         if self.toks[j - 1].lower_ in self.lex["pronouns"]:
             return (j - 1, j)
         i = j
@@ -133,6 +151,7 @@ class EnRules:
         for si, (a, b) in enumerate(self.sents):
             self.direct(si, a, b)
             self.indirect(si, a, b)
+            self.topic(si, a, b)
         self.inherit()
         self.found.sort(key=lambda f: f.content)
         return self.found
@@ -211,7 +230,10 @@ class EnRules:
                 else:
                     spk = self.speaker_before(k, a)
                     c = spk[0] - 1 if spk else c
-                after_ok = k + 1 >= end or toks[k + 1].text in _CLAUSE or (spk is not None and spk[0] > k)
+                # nothing but time and place words may follow: "..., X said on Friday", "..., he told reporters"
+                rest = range((spk[1] if spk is not None and spk[0] > k else k + 1), end)
+                after_ok = k + 1 >= end or toks[k + 1].text in _CLAUSE \
+                    or all(toks[m].lower_ in self.lex["trailing"] or toks[m].text in _CLAUSE for m in rest)
                 if spk is not None and c > a + 2 and toks[c].text == "," and after_ok and self.qof[c - 1] is None:
                     self.add(EnFound(self.span(a, c), "indirect", self.span(k, k + 1), self.span(*spk), si, 0.7,
                                      "said-after"))
@@ -232,10 +254,41 @@ class EnRules:
                                "wednesday", "thursday", "friday", "saturday", "sunday", "in", "a", "an",
                                "statement", "interview")):
                 m += 1
-            if end - m >= 4 and self.qof[m] is None:
+            if end - m >= 3 and self.qof[m] is None:
                 self.add(EnFound(self.span(m, end), "indirect", self.span(k, k + 1), self.span(*spk), si, 0.6,
                                  "said-before"))
                 return
+
+    def topic(self, si: int, a: int, b: int) -> None:
+        """X welcomed / criticized / commented on / called for TOPIC: the topic is the statement."""
+        toks = self.toks
+        end = b
+        while end > a and toks[end - 1].text in _END | {'"', "”", "’"}:
+            end -= 1
+        for k in range(a + 1, end):
+            if self.qof[k] is not None or not toks[k].text[:1].islower():
+                continue
+            n = 0
+            for cue in self.lex["topic_cues"]:
+                words = cue.split()
+                if [t.lower_ for t in toks[k : k + len(words)]] == words:
+                    n = len(words)
+                    break
+            if not n:
+                continue
+            spk = self.speaker_before(k, a)
+            c0 = k + n
+            if spk is None or c0 >= end or toks[c0].lower_ in ("that", "to", "by") or toks[c0].text in _CLAUSE:
+                continue
+            c1 = c0
+            while c1 < end and toks[c1].text not in (";", "—", "–") and self.qof[c1] is None and not (
+                    toks[c1].text == "," and c1 + 1 < end and toks[c1 + 1].lower_ in ("which", "who", "but", "and", "saying"))\
+                    and not (toks[c1].lower_ in ("and", "but") and c1 + 1 < end and (self.is_cue(c1 + 1) or toks[c1 + 1].tag_ == "")
+                             and toks[c1 + 1].lower_.endswith("ed")):
+                c1 += 1
+            if c1 - c0 >= 1:
+                self.add(EnFound(self.span(c0, c1), "reported", self.span(k, k + n), self.span(*spk), si, 0.6, "topic"))
+            return
 
     def inherit(self) -> None:
         last = None
