@@ -26,6 +26,7 @@ class VerbCue:
     reflexive: bool = False
     reported: bool = False  # without a content clause, the sentence is a reported statement
     reported_with: tuple[str, ...] = ()  # ... only when one of these words is in the clause (wertete X als Y)
+    reported_not_with: tuple[str, ...] = ()  # ... never with these words (forderte zwölf Todesopfer)
 
 
 def _weak_forms(lemma: str) -> tuple[list[str], list[str], str]:
@@ -65,6 +66,7 @@ def verb_table() -> dict[str, list[VerbCue]]:
         refl = bool(entry.get("reflexive"))
         rep = bool(entry.get("reported"))
         rep_with = tuple(entry.get("reported_with", ()))
+        rep_not = tuple(entry.get("reported_not_with", ()))
         base = lemma[len(particle):] if particle else lemma
         if entry.get("weak"):
             finite, nonfinite, _ = _weak_forms(base)
@@ -73,16 +75,16 @@ def verb_table() -> dict[str, list[VerbCue]]:
             nonfinite = [f[1:] for f in forms if f.startswith("*")] + [base]
             finite = [f for f in forms if not f.startswith("*")] + [base]
         for f in finite:
-            add(f, VerbCue(lemma, cls, particle, True, refl, rep, rep_with))
+            add(f, VerbCue(lemma, cls, particle, True, refl, rep, rep_with, rep_not))
         for f in nonfinite:
             if not particle:
-                add(f, VerbCue(lemma, cls, None, False, refl, rep, rep_with))
+                add(f, VerbCue(lemma, cls, None, False, refl, rep, rep_with, rep_not))
         if particle:
             for f in finite:
-                add(particle + f, VerbCue(lemma, cls, None, True, refl, rep, rep_with))
+                add(particle + f, VerbCue(lemma, cls, None, True, refl, rep, rep_with, rep_not))
             for f in nonfinite:
-                add(particle + f, VerbCue(lemma, cls, None, False, refl, rep, rep_with))
-            add(particle + "zu" + base, VerbCue(lemma, cls, None, False, refl, rep, rep_with))
+                add(particle + f, VerbCue(lemma, cls, None, False, refl, rep, rep_with, rep_not))
+            add(particle + "zu" + base, VerbCue(lemma, cls, None, False, refl, rep, rep_with, rep_not))
     return table
 
 

@@ -770,9 +770,8 @@ class DocRules:
             toks[m].lower in cue.reported_with for m in range(k + 1, b) if self.in_quote[m] is None)
         if cue is not None and (cue.reported or evaluates) and speaker is not None and not (
                 speaker[1] - speaker[0] == 1 and toks[speaker[0]].lower in ("ich", "wir", "du", "ihr")):
-            passive = not cue.finite and any(toks[m].lower in ("wurde", "wurden", "wird", "werden", "worden")
-                                             for m in range(a, b))
-            if not passive and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
+            ruled_out = any(toks[m].lower in cue.reported_not_with for m in range(a, b))
+            if not passive and not ruled_out and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
                 r_end = end
                 for m in range(k + 1, end):
                     if toks[m].lower == "und" and m + 1 < end and toks[m + 1].tag in ("VVFIN", "VAFIN", "VMFIN"):
