@@ -148,6 +148,8 @@ class DocRules:
         if self.in_quote[k] is not None:
             return None
         cues = self.verbs.get(t.lower)
+        if not cues and k > sent.a and t.tag == "VVPP" and self.toks[k - 1].tag in ("ADJD", "PTKVZ", "ADV"):
+            cues = self.verbs.get(self.toks[k - 1].lower + t.lower)  # "bekannt gegeben" = bekanntgegeben
         if not cues or t.is_cap and not t.sent_start and t.i != sent.a:
             return None
         if t.tag and not t.tag.startswith("V") and t.tag not in ("XY", "ADJD", "NN") and t.tag != "":
@@ -771,7 +773,9 @@ class DocRules:
         if cue is not None and (cue.reported or evaluates) and speaker is not None and not (
                 speaker[1] - speaker[0] == 1 and toks[speaker[0]].lower in ("ich", "wir", "du", "ihr")):
             ruled_out = any(toks[m].lower in cue.reported_not_with for m in range(a, b))
-            if not passive and not ruled_out and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
+            # a passive reports a speech act only with its agent: "Ihr wird von den Behörden Spionage vorgeworfen"
+            agent = passive and any(toks[m].lower in ("von", "vom") for m in range(a, b))
+            if (not passive or agent) and not ruled_out and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
                 r_end = end
                 for m in range(k + 1, end):
                     if toks[m].lower == "und" and m + 1 < end and toks[m + 1].tag in ("VVFIN", "VAFIN", "VMFIN"):
