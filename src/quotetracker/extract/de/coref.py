@@ -217,7 +217,12 @@ def gender_of(toks: list[Tok], span: tuple[int, int], name: str | None) -> str |
                 return "g"
             if low.endswith("in") and len(low) > 5:
                 return "f"
-            return "m" if toks[span[0]].lower in ("der", "ein", "dem", "des") or span[1] - span[0] > 1 else None
+            first = toks[span[0]].lower
+            if first in ("die", "eine", "einer"):
+                return "f"  # die Wahlkommission: "sie", not "er"
+            if first in ("das", "ein") and low.endswith(("ium", "amt", "gericht", "unternehmen", "land")):
+                return "n"
+            return "m" if first in ("der", "ein", "dem", "des") or span[1] - span[0] > 1 else None
     return None
 
 

@@ -250,6 +250,10 @@ class DocRules:
                 if head is not None and self._nominative(head) and (toks[head[1]].text in (",", "(") or toks[head[1]].tag.startswith("APPR")):
                     return head
             return after
+        # "Von der Leyen betonte": a name with a nobiliary particle opens the clause
+        if k - a == 3 and toks[a].lower in ("von", "van", "de") and toks[a + 1].lower in ("der", "den", "dem") \
+                and toks[a + 2].is_cap:
+            return (a, k)
         # subject-first main clause: NP at clause start ending right before the finite verb
         span = np_at(toks, a, k)
         if span is not None and span[1] < k and toks[span[1]].tag.startswith("APPR"):
@@ -847,6 +851,15 @@ class DocRules:
             return 2
         return 0
 
+    def _cue_subject(self, sent: Sentence) -> tuple[int, int] | None:
+        """The subject of the first verb of saying in a sentence (outside quotes), if it has one."""
+        for k in range(sent.a, sent.b):
+            if self.verb_cue(k, sent) is not None:
+                subject = self.subject_of(k, sent)
+                if subject is not None and self._personal(subject) and self._nominative(subject):
+                    return subject
+        return None
+
     def free_indirect(self) -> None:
         """Konjunktiv-I sentences right after a statement continue it (same speaker)."""
         by_sent: dict[int, list[int]] = {}
@@ -879,7 +892,13 @@ class DocRules:
             if c0 > sent.a and self.toks[c0 - 1].text == "," and any(
                     is_finite_verb(self.toks[m]) for m in range(sent.a, c0 - 1)):
                 start = c0
-            idx = self.add(Found(self.chars(start, end), "indirect", None, prev.speaker if prev and near else None, si,
+            speaker = prev.speaker if prev and near else None
+            if speaker is None and si > 0 and not sent.para_start:
+                # "Uiguren weisen die Anschuldigungen zurück. China übertreibe die Gefahr.": the speaker of
+                # a speech verb in the sentence before, even where that sentence reported no statement
+                speaker = self._cue_subject(self.sents[si - 1])
+                near = speaker is not None
+            idx = self.add(Found(self.chars(start, end), "indirect", None, speaker, si,
                                  0.6 if near else 0.4, follows=last, rule="free-indirect" if near else "konjunktiv"))
             if idx is not None:
                 self._nested_quotes(self.found[idx].content, idx, si)
