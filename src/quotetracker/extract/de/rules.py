@@ -573,7 +573,9 @@ class DocRules:
         """The source of *heißt es*: in einer Erklärung der Regierung / aus dem Ministerium."""
         a, b = self.clause_bounds(k, sent)
         for m in range(a, b):
-            if self.toks[m].lower in self.w["es_source_preps"] and m != k:
+            prep = self.toks[m].lower
+            # "hieß es beim BUND"; other verbs take bei-phrases that are no source (bei den Ausreisepflichten)
+            if prep in self.w["es_source_preps"] and m != k and (prep not in ("bei", "beim") or self.toks[k].lower in self.w["es_cues"]):
                 span = np_at(self.toks, m + 1, b)
                 if span:
                     return span
@@ -771,11 +773,9 @@ class DocRules:
             self._emit_content(si - 1, prev, prev.a, self.content_end(prev), cue_span, speaker, "indirect", "dies")
             return
         # 5) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
-        # (a report is narrated in the third person: "ich danke Ihnen" performs the act, it reports nothing)
         evaluates = cue is not None and bool(cue.reported_with) and any(
             toks[m].lower in cue.reported_with for m in range(k + 1, b) if self.in_quote[m] is None)
-        if cue is not None and (cue.reported or evaluates) and speaker is not None and not (
-                speaker[1] - speaker[0] == 1 and toks[speaker[0]].lower in ("ich", "wir", "du", "ihr")):
+        if cue is not None and (cue.reported or evaluates) and speaker is not None:
             ruled_out = any(toks[m].lower in cue.reported_not_with for m in range(a, b))
             # a passive reports a speech act only with its agent: "Ihr wird von den Behörden Spionage vorgeworfen"
             agent = passive and any(toks[m].lower in ("von", "vom") for m in range(a, b))
