@@ -153,6 +153,17 @@ def test_search_with_filters_lists_statement_cards(page, server):
     _assert_clean(page)
 
 
+def test_search_by_a_mentioned_date(page, server):
+    page.goto(server + "/search")
+    page.fill("#f-mentions-date", "2021-03")  # "im März" (article of 2021-02-17), "on Tuesday" (2021-03-09)
+    page.click("#search-form button[type=submit]")
+    page.wait_for_url("**/search?*mentions_date=2021-03*")
+    contents = page.locator("article.statement .statement-content").all_inner_texts()
+    assert sorted(contents) == ["We will have boats on the water by summer", "Wir sind zu ernsthaften Gesprächen bereit"], contents
+    assert page.input_value("#f-mentions-date") == "2021-03"
+    _assert_clean(page)
+
+
 def test_speaker_field_suggests_names(page, server):
     page.goto(server + "/search")
     page.type("#f-speaker", "Pesk")
