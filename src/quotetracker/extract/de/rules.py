@@ -774,7 +774,7 @@ class DocRules:
             return
         # 5) no clause: a speech act with a topic (äußerte sich zu X, sprach von X)
         evaluates = cue is not None and bool(cue.reported_with) and any(
-            toks[m].lower in cue.reported_with for m in range(k + 1, b) if self.in_quote[m] is None)
+            toks[m].lower in cue.reported_with for m in range(a, b) if m != k and self.in_quote[m] is None)
         if cue is not None and (cue.reported or evaluates) and speaker is not None:
             ruled_out = any(toks[m].lower in cue.reported_not_with for m in range(a, b))
             # a passive reports a speech act only with its agent: "Ihr wird von den Behörden Spionage vorgeworfen"
