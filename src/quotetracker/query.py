@@ -423,10 +423,12 @@ class QueryService:
             ent_ids = list(conn.execute(select(E.c.id).where(E.c.name_norm == norm)).scalars())
             if not ent_ids:
                 ent_ids = list(conn.execute(select(E.c.id).where(E.c.name_norm.contains(norm, autoescape=True))).scalars())
-            mention = EM.c.entity_id.in_(ent_ids) if ent_ids else func.lower(EM.c.text) == norm
             identity_ids = self.speaker_ids(conn, f.about)  # the person in any name form ("Peskov" = "Peskow")
-            if identity_ids:
-                mention = or_(mention, EM.c.identity_id.in_(identity_ids))
+            by_identity = EM.c.identity_id.in_(identity_ids)
+            if ent_ids:
+                mention = or_(EM.c.entity_id.in_(ent_ids), by_identity) if identity_ids else EM.c.entity_id.in_(ent_ids)
+            else:  # the mention text as written only when neither names it (a scan)
+                mention = by_identity if identity_ids else func.lower(EM.c.text) == norm
             if links == "exists":
                 where.append(exists().where(EM.c.statement_id == S.c.id, mention))
             else:
