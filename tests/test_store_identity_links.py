@@ -248,6 +248,10 @@ def test_cli_filters(store):
     assert [r["doc_key"] for r in json.loads(out.stdout)] == ["link-2"]
     out = _cli("statements", "--db", url, "--topic", "klima", "--format", "json")
     assert [r["doc_key"] for r in json.loads(out.stdout)] == ["link-2"]
+    topic_id = QueryService(store).topic("klima").id
+    out = _cli("topics", "--db", url, "--topic", topic_id, "--format", "json")
+    assert out.exit_code == 0, out.output
+    assert [(t["label"], t["n_statements"]) for t in json.loads(out.stdout)] == [(KLIMA.label, 1)]
     bad = _cli("statements", "--db", url, "--mentions-date", "2020-13")
     assert bad.exit_code == 2
     assert "mentions-date" in bad.output

@@ -81,6 +81,9 @@ def list_topics(db: str | None, by: str, origin: str | None, topic: str | None, 
         summaries = qt.query.topics()
         if topic is not None:
             label = _resolve_label(topic, summaries)
+            if label is None:  # a stored keyword-topic name or a topic id
+                found = qt.query.topic(topic)
+                label = found.label if found else None
             if label is None:
                 raise fail(f"no such topic: {topic!r} (see: quotetracker topics)", EXIT_USAGE)
             summaries = [t for t in summaries if t.label == label]
