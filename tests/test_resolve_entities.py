@@ -57,3 +57,17 @@ def test_entity_mentions_never_change_speaker_identities():
     assert not owner[2].statement_ids  # Gerd Müller: an identity of his own, not a speaker
     assert sorted(i.entity_mention_ids for i in joint if 2 in i.entity_mention_ids) == [[2]]
     assert len({i.key for i in joint}) == len(joint)
+
+
+def test_a_mention_at_the_speaker_span_is_that_speaker():
+    speakers = [SpeakerMention(10, 1, "Lena Hoff", "Ministerin", "PER", "2021-01-01"), SpeakerMention(11, 2, "Tom Brink", "Brink", "PER", "2021-01-02")]
+    refs = [
+        E(1, 1, "Ministerin", None, "PER", "2021-01-01", speaker_of=10),  # no name at all, but it is the speaker's span
+        E(2, 2, "Brink", "Brink", "PER", "2021-01-02", speaker_of=11),
+        E(3, 2, "Brink", "Brink", "PER", "2021-01-02"),  # the same name again elsewhere in the article: clustered once
+        E(4, 3, "Ministerin", None, "PER", "2021-01-05"),  # elsewhere: a bare role stays apart
+    ]
+    owner = {mid: i for i in resolve_identities(speakers, refs) for mid in i.entity_mention_ids}
+    assert owner[1].statement_ids == [10]
+    assert owner[2].statement_ids == owner[3].statement_ids == [11]
+    assert 4 not in owner or owner[4].statement_ids != [10]

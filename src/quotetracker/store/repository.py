@@ -425,8 +425,17 @@ class Store:
     def entity_refs(self, conn: Connection) -> list[EntityRef]:
         """Person and organisation mentions, the ones that can share an identity with a speaker; places and other
         entities keep their name-keyed ``entities`` row only."""
+        em = entity_mentions.c
+        # A mention at a statement's speaker span is that speaker (looked up per mention by the document index).
+        speaker_of = (
+            select(statements.c.id)
+            .where(statements.c.document_id == em.document_id, statements.c.speaker_start < em.end, em.start < statements.c.speaker_end)
+            .order_by(statements.c.id)
+            .limit(1)
+            .scalar_subquery()
+        )
         q = (
-            select(entity_mentions.c.id, entity_mentions.c.document_id, entity_mentions.c.text, entities.c.name, entity_mentions.c.label, documents.c.date)
+            select(em.id, em.document_id, em.text, entities.c.name, em.label, documents.c.date, speaker_of)
             .join(documents, documents.c.id == entity_mentions.c.document_id)
             .outerjoin(entities, entities.c.id == entity_mentions.c.entity_id)
             .where(entity_mentions.c.label.in_(IDENTITY_LABELS))
@@ -480,28 +489,31 @@ class Store:
                 by_key[ident.key].aliases |= ident.aliases
             else:
                 by_key[ident.key] = ident
-        existing = dict(conn.execute(select(speakers.c.key, speakers.c.id)).all())
+        stored = {key: (sid, name, conf) for key, sid, name, conf in conn.execute(select(speakers.c.key, speakers.c.id, speakers.c.canonical_name, speakers.c.confidence))}
+        existing = {key: row[0] for key, row in stored.items()}
         gone = [sid for key, sid in existing.items() if key not in by_key]
         conn.execute(update(statements).values(speaker_id=None))
         for chunk in _chunks(gone):
             conn.execute(delete(speakers).where(speakers.c.id.in_(chunk)))
         conn.execute(delete(speaker_aliases))
         conn.execute(delete(speaker_roles))
-        ids: dict[str, int] = {}
-        for key, ident in by_key.items():
-            if key in existing:
-                conn.execute(
-                    update(speakers)
-                    .where(speakers.c.id == existing[key])
-                    .values(canonical_name=ident.canonical, confidence=float(ident.confidence))
-                )
-                ids[key] = existing[key]
-            else:
-                ids[key] = conn.execute(
-                    insert(speakers)
-                    .values(key=key, canonical_name=ident.canonical, confidence=float(ident.confidence))
-                    .returning(speakers.c.id)
-                ).scalar_one()
+        # Written in bulk (executemany), and only what changed: with entity mentions there are many identities.
+        ids: dict[str, int] = {key: existing[key] for key in by_key if key in existing}
+        changed = [
+            {"b_id": existing[key], "b_name": ident.canonical, "b_conf": float(ident.confidence)}
+            for key, ident in by_key.items()
+            if key in stored and stored[key][1:] != (ident.canonical, float(ident.confidence))
+        ]
+        if changed:
+            conn.execute(
+                update(speakers).where(speakers.c.id == bindparam("b_id")).values(canonical_name=bindparam("b_name"), confidence=bindparam("b_conf")),
+                changed,
+            )
+        fresh = [{"key": key, "canonical_name": ident.canonical, "confidence": float(ident.confidence)} for key, ident in by_key.items() if key not in existing]
+        if fresh:
+            conn.execute(insert(speakers), fresh)
+            for chunk in _chunks([r["key"] for r in fresh]):
+                ids.update(conn.execute(select(speakers.c.key, speakers.c.id).where(speakers.c.key.in_(chunk))).all())
         alias_rows, role_rows, link_rows = [], [], []
         mention_identity: dict[int, int] = {}
         for key, ident in by_key.items():
