@@ -314,3 +314,11 @@ def test_migration_0004_keeps_entity_mentions_and_names_configured_topics(db_url
     with engine.connect() as conn:
         assert conn.execute(text("SELECT identity_id FROM entity_mentions")).scalar_one() is not None
     engine.dispose()
+
+
+def test_speaker_page_counts_a_mentioned_person_under_one_name(store):
+    qs = QueryService(store)
+    hoff = next(s for s in qs.speakers().items if s.name == "Lena Hoff")
+    brink = next(s for s in qs.speakers().items if s.name == "Tom Brink")
+    assert dict(qs.speaker(hoff.id).top_entities) == {"Dmitri Peskow": 1}  # mentioned as "Peskow"
+    assert dict(qs.speaker(brink.id).top_entities) == {"Dmitri Peskow": 1, "Ilona Maar": 1}

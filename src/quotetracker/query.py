@@ -752,10 +752,16 @@ class QueryService:
                 .order_by(cnt.desc(), T.c.label)
                 .limit(10)
             ).all()
-            name_expr = func.coalesce(E.c.name, EM.c.text)
+            # A mentioned person under their identity's name: "Peskow" and "Dmitri Peskow" count together.
+            mentioned = SP.alias("mentioned")
+            name_expr = func.coalesce(mentioned.c.canonical_name, E.c.name, EM.c.text)
             top_entities = conn.execute(
                 select(name_expr, cnt)
-                .select_from(EM.join(S, S.c.id == EM.c.statement_id).outerjoin(E, E.c.id == EM.c.entity_id))
+                .select_from(
+                    EM.join(S, S.c.id == EM.c.statement_id)
+                    .outerjoin(E, E.c.id == EM.c.entity_id)
+                    .outerjoin(mentioned, mentioned.c.id == EM.c.identity_id)
+                )
                 .where(S.c.speaker_id == sid)
                 .group_by(name_expr)
                 .order_by(cnt.desc(), name_expr)
