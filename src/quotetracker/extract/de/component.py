@@ -34,8 +34,9 @@ def analyse(doc) -> tuple[list[Statement], NameTable]:
     """Statements and the document's name table (for canonical entity names)."""
     rules = DocRules(doc)
     found = rules.run()
-    table = NameTable(rules.toks, doc.text)
-    names = resolve_names(found, rules.toks, doc.text, table)
+    text = rules.text  # Doc.text joins every token anew on each access
+    table = NameTable(rules.toks, text)
+    names = resolve_names(found, rules.toks, text, table)
     out: list[Statement] = []
     for f, name in zip(found, names):
         speaker = rules.chars(*f.speaker) if f.speaker else None

@@ -66,17 +66,30 @@ def _guess_tag(text: str, lower: str, sent_initial: bool, prev_lower: str | None
     return "XY"
 
 
-def _konj(token) -> str | None:
+def _konj(token, mood: list[str], konjunktiv_of) -> str | None:
+    """Konjunktiv from the morphology: the pipeline's own reading (``Token._.konjunktiv``, computed
+    here from Mood and Tense without the slow extension lookup) where it registers one, else "I"."""
+    if "Sub" not in mood:
+        return None
+    if konjunktiv_of is not None and mood[0] == "Sub":
+        tense = token.morph.get("Tense")
+        k = konjunktiv_of("Sub", tense[0] if tense else "Pres")
+        if k:
+            return k
+    return "I"  # I vs II cannot be told from UD morphology alone; the word lists refine it
+
+
+def _konjunktiv_reader():
+    """The pipeline's Konjunktiv reading when its extension is registered (as Token._.konjunktiv)."""
+    from spacy.tokens import Token
+
+    if not Token.has_extension("konjunktiv"):
+        return None
     try:
-        k = token._.konjunktiv
-    except AttributeError:
-        k = None
-    if k:
-        return k
-    mood = token.morph.get("Mood") if token.has_morph() else []
-    if "Sub" in mood:
-        return "I"  # I vs II cannot be told from UD morphology alone; the word lists refine it
-    return None
+        from ...nlp.de.morph import konjunktiv_of
+    except ImportError:
+        return None
+    return konjunktiv_of
 
 
 def view(doc) -> list[Tok]:
@@ -84,18 +97,21 @@ def view(doc) -> list[Tok]:
     toks: list[Tok] = []
     prev_lower = None
     w = words()
+    konjunktiv_of = _konjunktiv_reader()
     for t in doc:
         if t.is_space:
             continue
         text = t.text
         lower = text.lower()
-        sent_initial = bool(t.is_sent_start) or not toks or toks[-1].text in ".!?:„“\"»«"
+        sent_start = bool(t.is_sent_start)
+        sent_initial = sent_start or not toks or toks[-1].text in ".!?:„“\"»«"
         tag = t.tag_ or _guess_tag(text, lower, sent_initial, prev_lower)
-        konj = _konj(t)
+        mood = t.morph.get("Mood")
+        konj = _konj(t, mood, konjunktiv_of)
         if konj is None and lower in w["konjunktiv1"] and text.islower():
             konj = "II" if lower in w["konjunktiv2_strong"] else "I"
         toks.append(Tok(len(toks), text, lower, t.idx, t.idx + len(text), tag, konj, t.ent_type_ or "",
-                        bool(t.is_sent_start), "Ind" in t.morph.get("Mood"), t.lemma_ or ""))
+                        sent_start, "Ind" in mood, t.lemma_ or ""))
         prev_lower = lower
     return toks
 
