@@ -261,6 +261,8 @@ class DocRules:
             m = span[1]
             while m < k and toks[m].tag.startswith("APPR"):
                 inner = np_at(toks, m + 1, k)
+                if inner is None and m + 2 <= k and toks[m + 1].text.isalnum() and not toks[m + 1].tag.startswith("V"):
+                    inner = (m + 1, m + 2)  # a lower-case name: "Eine Reporterin von n24"
                 if inner is None:
                     break
                 m = inner[1]
