@@ -244,10 +244,13 @@ class EnRules:
                 continue
             m = k + 1
             if toks[k].lower_ in self.lex["object_verbs"]:
+                # told reporters that / how ...; told his advisers to ... (the order with its addressee)
                 for x in range(m, min(end, m + 6)):
-                    if toks[x].lower_ == "that":
+                    if toks[x].lower_ in ("that", "how", "why", "what", "whether", "if"):
                         m = x
                         break
+                    if toks[x].lower_ == "to" and x > m and self.qof[x] is None:
+                        break  # m stays at the addressee
                 else:
                     continue
             while m < end and (toks[m].text in (",", ":") or toks[m].lower_ in ("on", "monday", "tuesday",
