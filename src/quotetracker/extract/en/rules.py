@@ -277,9 +277,18 @@ class EnRules:
                 if [t.lower_ for t in toks[k : k + len(words)]] == words:
                     n = len(words)
                     break
+            marker = self.lex["topic_cues_with"].get(toks[k].lower_)
+            if marker:  # accused X of Y -> Y; urged X to Y -> to Y
+                at = next((x for x in range(k + 1, min(end, k + 10)) if toks[x].lower_ == marker), None)
+                if at is None:
+                    continue
+                n = at + (1 if marker == "of" else 0) - k
             if not n:
                 continue
-            spk = self.speaker_before(k, a)
+            s0 = k
+            while s0 > a + 1 and toks[s0 - 1].lower_ in ("has", "have", "had", "also", "repeatedly", "publicly"):
+                s0 -= 1  # "He has criticized"
+            spk = self.speaker_before(s0, a)
             c0 = k + n
             if spk is None or c0 >= end or toks[c0].lower_ in ("that", "to", "by") or toks[c0].text in _CLAUSE:
                 continue
