@@ -197,15 +197,26 @@ def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | 
     # no NER: drop a leading determiner; anonymous indefinite phrases (ein Sprecher) have no name
     if toks[i].lower in ("ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "einige", "zahlreiche"):
         return None
+    article = None
     if is_det(toks[i]) or toks[i].lower in words()["determiners"]:
+        article = toks[i].lower
         i += 1
     if i >= j:
         return None
-    return _nominative_name(toks, i, j, text)
+    return _nominative_name(toks, i, j, text, article)
 
 
-def _nominative_name(toks: list[Tok], i: int, j: int, text: str) -> str:
-    """The phrase as a name, in the nominative where the pipeline's lemma tells (des Kremls -> Kreml)."""
+_STRONG_ENDING = {"der": "r", "das": "s", "die": ""}  # der oberste Gerichtshof -> Oberster Gerichtshof
+
+
+def _nominative_name(toks: list[Tok], i: int, j: int, text: str, article: str | None = None) -> str:
+    """The phrase as a name, in the nominative where the pipeline's lemma tells (des Kremls -> Kreml);
+    without its article an adjective takes the strong ending and a capital (das auswärtige Amt ->
+    Auswärtiges Amt, die zentrale Wahlkommission -> Zentrale Wahlkommission)."""
+    if article in _STRONG_ENDING and j - i >= 2 and toks[i].tag == "ADJA" and toks[i].lower.endswith("e") \
+            and toks[j - 1].is_cap and all(toks[m].tag == "ADJA" or toks[m].is_cap for m in range(i, j)):
+        first = toks[i].text[:1].upper() + toks[i].text[1:] + _STRONG_ENDING[article]
+        return first + text[toks[i].end : toks[j - 1].end]
     if toks[i].lower in GENITIVE_DETS | {"dem", "den"}:
         i += 1
     i = skip_class_noun(toks, i, j)
