@@ -643,7 +643,8 @@ class DocRules:
         name_span = None
         if toks[speaker[0]].lower in ("eigenen", "eigener", "eigenem"):
             # "nach eigenen Angaben": the source is the subject of the clause
-            subject = np_at(toks, sent.a, frame_start)
+            # "Mit den ersten Funden war die Gruppe nach eigener Aussage ...": no subject inside a PP
+            subject = np_at(toks, sent.a, frame_start) if not toks[sent.a].tag.startswith("APPR") else None
             if subject is None or not self._nominative(subject):
                 fin = next((m for m in range(sent.a, end) if is_finite_verb(toks[m])), None)
                 subject = np_after(toks, fin + 1, end) if fin is not None else None
