@@ -116,7 +116,10 @@ def test_entity_and_topic_lookups(qs):
     assert qs.entity("Atlantis") is None
     top = qs.topic("VERKEHR")
     assert (top.label, top.n_statements) == ("Verkehr", 2)
-    assert qs.topic("Sport") is None
+    # a configured keyword topic is found by its short name even before any statement is linked to it
+    sport = qs.topic("Sport")
+    assert (sport.name, sport.n_statements) == ("sport", 0)
+    assert qs.topic("Quantenphysik") is None
 
 
 def test_sort_day_is_stored_and_follows_the_document_date(qs):
