@@ -139,6 +139,15 @@ class EnRules:
             e -= 1
         if e - s < 3:
             return
+        if f.kind == "indirect":
+            # "said that voting fraud is “a big problem”": the clause with its quoted fragment is one
+            # mixed statement (as PolNeAR marks it), not the fragment alone
+            inside = [g for g in self.found if g.kind == "direct" and g.sent == f.sent and s <= g.content[0]
+                      and g.content[1] <= e and (g.content[1] - g.content[0]) < (e - s)]
+            if inside:
+                for g in inside:
+                    self.found.remove(g)
+                f.kind = "mixed"
         for g in self.found:
             inter = min(e, g.content[1]) - max(s, g.content[0])
             if inter > 0 and inter >= 0.5 * (max(e, g.content[1]) - min(s, g.content[0])):
