@@ -18,7 +18,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_api import Corpus, queries  # noqa: E402
+from bench_api import COMMON_WORDS, RARE_WORDS, Corpus, queries  # noqa: E402
+
+
+def timeline_queries(corpus: Corpus) -> list[tuple[str, str, dict]]:
+    """Timelines of the web search page (full text, alone and with the statements' own columns)."""
+    top_speaker = corpus.speakers[0]
+    return [
+        ("timeline, full text common word", "/api/timeline", {"q": COMMON_WORDS[0]}),
+        ("timeline, full text rare word", "/api/timeline", {"q": RARE_WORDS[1]}),
+        ("timeline, full text + since/until", "/api/timeline", {"q": COMMON_WORDS[0], "since": "2018", "until": "2020-06"}),
+        ("timeline, full text + speaker", "/api/timeline", {"q": COMMON_WORDS[2], "speaker": top_speaker}),
+        ("timeline, full text + kind", "/api/timeline", {"q": COMMON_WORDS[0], "kind": "direct"}),
+    ]
 
 
 def _call(qs, path: str, params: dict):
@@ -73,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         log.append(((time.perf_counter() - conn.info["t0"]) * 1000, " ".join(statement.split())[:160]))
 
     print(f"{'query':45s} {'matches':>12s} {'p50 ms':>8s} {'p95 ms':>8s} {'best ms':>8s}")
-    for name, path, params in queries(Corpus()):
+    corpus = Corpus()
+    for name, path, params in queries(corpus) + timeline_queries(corpus):
         if args.only and not any(o in name for o in args.only):
             continue
         if _call(qs, path, params) is None:  # warm-up; skip what the service alone does not answer
