@@ -1102,17 +1102,22 @@ class QueryService:
             return dict(conn.execute(per_day, keys).all())
         first = conn.execute(text(f"SELECT rowid >> {bits} FROM statements_fts WHERE {match} ORDER BY rowid LIMIT 1"), keys).scalar_one()
         last = conn.execute(text(f"SELECT rowid >> {bits} FROM statements_fts WHERE {match} ORDER BY rowid DESC LIMIT 1"), keys).scalar_one()
-        count = text(f"SELECT count(*) FROM statements_fts WHERE {match}")
+        # Straight on the driver's cursor: a hundred-odd counts of ~0.4 ms each, SQLAlchemy's per-statement work is not.
+        count = "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ? AND statements_fts.rowid BETWEEN ? AND ?"
+        cursor = conn.connection.dbapi_connection.cursor()
         counts: dict[int, int] = {}
         day = date.fromordinal(first)
-        while day.toordinal() <= last:
-            if day.month == 1 and day.day == 1:  # 1 January alone: its year-only statements are left out afterwards
-                end = day
-            else:
-                end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-            lo_day, hi_day = max(day.toordinal(), first), min(end.toordinal(), last)
-            counts[day.toordinal()] = conn.execute(count, {**keys, "first": lo_day << bits, "last": (hi_day << bits) | mask}).scalar_one()
-            day = end + timedelta(days=1)
+        try:
+            while day.toordinal() <= last:
+                if day.month == 1 and day.day == 1:  # 1 January alone: its year-only statements are left out afterwards
+                    end = day
+                else:
+                    end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+                span = (keys["fts_q"], day.toordinal() << bits, (min(end.toordinal(), last) << bits) | mask)
+                counts[day.toordinal()] = cursor.execute(count, span).fetchone()[0]
+                day = end + timedelta(days=1)
+        finally:
+            cursor.close()
         return counts
 
     def overview(self) -> CorpusOverview:
