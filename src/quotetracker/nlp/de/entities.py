@@ -64,6 +64,7 @@ class EntityRules:
         self.org_prefixes = word_list("org_prefixes")
         self.org_tails = word_list("org_tails")
         self.role_suffixes = frozenset(r.lower() for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX)
+        self._role_cache: dict[str, bool] = {}
         self.add_name_runs = add_name_runs
         self.relabel = RELABEL_BY_GAZETTEER
 
@@ -118,12 +119,14 @@ class EntityRules:
         return "MISC"
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [t.text for t in doc]
+        pairs = [(t.text, t.tag_) for t in doc]  # one pass: making Token objects is the main cost here
+        words = [w for w, _ in pairs]
+        tags = [t for _, t in pairs]
         found = self._gazetteer_spans(doc, words)
         if GENITIVE_LOCATIONS:
             found += [Span(doc, i, i + 1, label="LOC") for i, w in enumerate(words) if self._genitive_label(w)]
         if self.add_name_runs:
-            found += self._name_runs(doc, words, [t.tag_ for t in doc])
+            found += self._name_runs(doc, words, tags)
         existing = list(doc.ents)
         taken = set()
         for ent in existing:
@@ -143,7 +146,7 @@ class EntityRules:
             relabelled.append(ent)
         spans = filter_spans(relabelled + extra)
         if FIRST_NAME_PERSONS:
-            spans = self._merge_rule_spans(self._first_name_spans(doc, words), spans)
+            spans = self._merge_rule_spans(self._first_name_spans(doc, words, tags), spans)
         if CLUB_NAMES:
             spans = self._merge_rule_spans(self._club_spans(doc, words), spans)
         spans = spans + self._surname_mentions(doc, words, spans)
@@ -152,11 +155,10 @@ class EntityRules:
             doc.ents = filter_spans(spans)
         return doc
 
-    def _first_name_spans(self, doc: Doc, words: list[str]) -> list[Span]:
+    def _first_name_spans(self, doc: Doc, words: list[str], tags: list[str]) -> list[Span]:
         """A known given name followed by capitalised words ("Brigitte Weigl", "Jan Stefan Roell");
         past the first of them only words tagged as names continue the span (not "... den Nerv")."""
         out = []
-        tags = [t.tag_ for t in doc]
         i, n = 0, len(words)
         while i < n:
             if words[i] in self.first_names and i + 1 < n and self._name_word(words[i + 1]):
@@ -195,10 +197,14 @@ class EntityRules:
             return True
         if not ROLE_COMPOUNDS:
             return False
-        if "-" in word and word.rsplit("-", 1)[1] in self.roles:
-            return True
-        lower = word.lower()
-        return any(len(r) >= _MIN_ROLE_SUFFIX and len(lower) > len(r) and lower.endswith(r) for r in self.role_suffixes)
+        known = self._role_cache.get(word)
+        if known is None:
+            lower = word.lower()
+            known = ("-" in word and word.rsplit("-", 1)[1] in self.roles) or any(
+                len(lower) > len(r) and lower.endswith(r) for r in self.role_suffixes)
+            if len(self._role_cache) < 100_000:  # bounded: the cache lives as long as the pipeline
+                self._role_cache[word] = known
+        return known
 
     def _name_word(self, word: str) -> bool:
         return (word[:1].isupper() and not word.isupper() and any(c.isalpha() for c in word)
