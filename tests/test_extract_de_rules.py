@@ -202,3 +202,22 @@ def test_person_entities_get_the_fullest_name_as_canonical():
     ex = get_extractor("de").extract(Document(text=text, id="c", lang="de"))
     pers = [e for e in ex.entities if e.label == "PER" and e.text == "Peskow"]
     assert pers and all(e.canonical == "Dmitri Peskow" for e in pers)
+
+
+def test_konjunktiv_sentence_takes_the_named_subject_of_the_sentence_before(nlp):
+    # no speech verb in the sentence before, but a named person acting there: the Konjunktiv-I
+    # sentence reports that person's view (the quote three sentences back is someone else's)
+    text = ("„Das Hallenbad bleibt geschlossen“, sagte Bürgermeister Jonas Brandt. "
+            "Die Sanierung soll zwei Jahre dauern. Der Stadtrat tagt im März erneut. "
+            "Stadträtin Lena Hartwig, Vorsitzende des Sportausschusses, unterschrieb am Montag die Petition. "
+            "Die Schließung treffe vor allem Kinder.")
+    _, kind, speaker, name, _ = find(run(nlp, text), "Schließung treffe")
+    assert kind == "indirect"
+    assert speaker is not None and "Hartwig" in speaker and name == "Lena Hartwig"
+
+
+def test_konjunktiv_sentence_after_a_sentence_without_a_named_subject_has_no_speaker(nlp):
+    text = ("Der Stadtrat tagt im März erneut. Die Halle wurde 1972 gebaut. "
+            "Die Schließung treffe vor allem Kinder.")
+    _, kind, speaker, name, _ = find(run(nlp, text), "Schließung treffe")
+    assert speaker is None and name is None

@@ -863,6 +863,29 @@ class DocRules:
                     return subject
         return None
 
+    def _named_subject(self, sent: Sentence) -> tuple[int, int] | None:
+        """The named person who is the subject of a sentence's first main-clause verb ("Gabriela
+        Schimmer-Göresz verteidigte sein Vorgehen. So seien ..."): a Konjunktiv-I sentence right
+        after it reports what that person said, not what someone quoted earlier said."""
+        for k in range(sent.a, sent.b):
+            if self.in_quote[k] is None and is_finite_verb(self.toks[k]):
+                a = self.clause_bounds(k, sent)[0]
+                if self.toks[a].tag in ("PRELS", "PRELAT", "KOUS", "PWAV", "PWS") or self.toks[a].lower in self.w["subordinators"]:
+                    return None
+                subject = self.subject_of(k, sent)
+                if subject is None and self.toks[sent.a].ent == "PER":
+                    # "Gabriela Schimmer-Göresz, Vorsitzende des Kreisverbandes, verteidigte ...": the
+                    # name opening the sentence, before its apposition
+                    j = sent.a
+                    while j < k and self.toks[j].ent == "PER":
+                        j += 1
+                    subject = (sent.a, j)
+                if subject is not None and self._nominative(subject) and any(
+                        self.toks[m].ent == "PER" for m in range(*subject)):
+                    return subject
+                return None
+        return None
+
     def free_indirect(self) -> None:
         """Konjunktiv-I sentences right after a statement continue it (same speaker)."""
         by_sent: dict[int, list[int]] = {}
@@ -899,7 +922,7 @@ class DocRules:
             if speaker is None and si > 0 and not sent.para_start:
                 # "Uiguren weisen die Anschuldigungen zurück. China übertreibe die Gefahr.": the speaker of
                 # a speech verb in the sentence before, even where that sentence reported no statement
-                speaker = self._cue_subject(self.sents[si - 1])
+                speaker = self._cue_subject(self.sents[si - 1]) or self._named_subject(self.sents[si - 1])
                 near = speaker is not None
             idx = self.add(Found(self.chars(start, end), "indirect", None, speaker, si,
                                  0.6 if near else 0.4, follows=last, rule="free-indirect" if near else "konjunktiv"))
