@@ -659,14 +659,18 @@ class QueryService:
                 select(ST.c.statement_id, T.c.label).join(T, T.c.id == ST.c.topic_id).where(ST.c.statement_id.in_(ids)).order_by(T.c.label)
             ):
                 topics_by.setdefault(sid, []).append(label)
-            for sid, name, mention in conn.execute(
-                select(EM.c.statement_id, E.c.name, EM.c.text)
+            # A mention with an identity under the identity's name ("Peskow" -> "Dmitri Peskow"), so one person is
+            # listed once per statement however it is written; without one, the entity's name or the text as written.
+            mentioned = SP.alias("mentioned")
+            for sid, identity_name, name, mention in conn.execute(
+                select(EM.c.statement_id, mentioned.c.canonical_name, E.c.name, EM.c.text)
                 .outerjoin(E, E.c.id == EM.c.entity_id)
+                .outerjoin(mentioned, mentioned.c.id == EM.c.identity_id)
                 .where(EM.c.statement_id.in_(ids))
                 .order_by(EM.c.start)
             ):
                 names = about_by.setdefault(sid, [])
-                label = name or mention
+                label = identity_name or name or mention
                 if label not in names:
                     names.append(label)
 

@@ -32,7 +32,10 @@ class StatementOut(BaseModel):
     speaker: str | None = Field(description="canonical name of that identity")
     confidence: float
     topics: list[str]
-    about: list[str] = Field(description="entities the statement mentions")
+    about: list[str] = Field(
+        description="who or what the statement mentions, once each: a resolved person's or body's identity name"
+        " ('Dmitri Peskow' for 'Peskow'), else the entity's name; each is a valid `about` filter"
+    )
 
 
 class StatementItems(BaseModel):
