@@ -92,7 +92,9 @@ def _resolve(statements: list[Statement], text: str) -> None:
     speaker before; role nouns (the mayor): the name the title stood before; surnames: the
     fullest name in the document."""
     mentions, roles = _people(text)
-    names = [s.speaker_name for s in statements if s.speaker_name]
+    names = [s.speaker_name for s in statements if s.speaker_name] + [n for _p, n, _g in mentions]
+    genders = {n: g for _p, n, g in mentions}
+    companies = _companies(text)
     last = None
     for s in sorted(statements, key=lambda s: s.content.start):
         if s.speaker is not None:
@@ -101,7 +103,6 @@ def _resolve(statements: list[Statement], text: str) -> None:
             if mention in ("he", "she"):
                 # the speaker before, if the gender fits (He added ...), else the last person named who fits
                 gender = "m" if mention == "he" else "f"
-                genders = {n: g for _p, n, g in mentions}
                 agreeing = [n for pos, n, g in mentions if pos < s.speaker.start and g == gender]
                 if last is not None and genders.get(last, gender) == gender:
                     s.speaker_name = last
@@ -110,14 +111,13 @@ def _resolve(statements: list[Statement], text: str) -> None:
             elif mention in _PRONOUNS:
                 s.speaker_name = last
             elif words[:1] == ["the"] and len(words) == 2 and words[1] in lexicon()["company_nouns"]:
-                earlier = [n for pos, n in _companies(text) if pos < s.speaker.start]
+                earlier = [n for pos, n in companies if pos < s.speaker.start]
                 s.speaker_name = earlier[-1] if earlier else s.speaker_name
             elif words and words[0] in ("the", "a", "an") and len(words) == 2 and words[1] in roles:
                 earlier = [n for pos, n in roles[words[1]] if pos < s.speaker.start]
                 s.speaker_name = earlier[-1] if earlier else s.speaker_name
         if s.speaker_name and len(s.speaker_name.split()) == 1:
-            full = [n for n in names + [n for _p, n, _g in mentions]
-                    if n.split()[-1] == s.speaker_name and len(n) > len(s.speaker_name)]
+            full = [n for n in names if n.split()[-1] == s.speaker_name and len(n) > len(s.speaker_name)]
             if full:
                 s.speaker_name = max(full, key=len)
         if s.speaker_name:
