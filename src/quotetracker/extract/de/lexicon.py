@@ -63,10 +63,8 @@ def verb_table() -> dict[str, list[VerbCue]]:
             continue
         cls = entry.get("class", "speech")
         particle = entry.get("particle")
-        refl = bool(entry.get("reflexive"))
-        rep = bool(entry.get("reported"))
-        rep_with = tuple(entry.get("reported_with", ()))
-        rep_not = tuple(entry.get("reported_not_with", ()))
+        traits = (bool(entry.get("reflexive")), bool(entry.get("reported")),
+                  tuple(entry.get("reported_with", ())), tuple(entry.get("reported_not_with", ())))
         base = lemma[len(particle):] if particle else lemma
         if entry.get("weak"):
             finite, nonfinite, _ = _weak_forms(base)
@@ -74,17 +72,20 @@ def verb_table() -> dict[str, list[VerbCue]]:
             forms = entry["forms"].split()
             nonfinite = [f[1:] for f in forms if f.startswith("*")] + [base]
             finite = [f for f in forms if not f.startswith("*")] + [base]
+        split, finite_cue, nonfinite_cue = (VerbCue(lemma, cls, particle, True, *traits),
+                                            VerbCue(lemma, cls, None, True, *traits),
+                                            VerbCue(lemma, cls, None, False, *traits))
         for f in finite:
-            add(f, VerbCue(lemma, cls, particle, True, refl, rep, rep_with, rep_not))
+            add(f, split)
         for f in nonfinite:
             if not particle:
-                add(f, VerbCue(lemma, cls, None, False, refl, rep, rep_with, rep_not))
+                add(f, nonfinite_cue)
         if particle:
             for f in finite:
-                add(particle + f, VerbCue(lemma, cls, None, True, refl, rep, rep_with, rep_not))
+                add(particle + f, finite_cue)
             for f in nonfinite:
-                add(particle + f, VerbCue(lemma, cls, None, False, refl, rep, rep_with, rep_not))
-            add(particle + "zu" + base, VerbCue(lemma, cls, None, False, refl, rep, rep_with, rep_not))
+                add(particle + f, nonfinite_cue)
+            add(particle + "zu" + base, nonfinite_cue)
     return table
 
 
