@@ -611,6 +611,26 @@ class QueryService:
         " IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q)"
     )
 
+    def _speaker_id_list(self, conn, speaker: str | int) -> list[int]:
+        """A ``speaker`` filter as identity ids: a speaker id as given, otherwise the identities the name names."""
+        if isinstance(speaker, int) or str(speaker).strip().isdigit():
+            return [int(speaker)]
+        return self.speaker_ids(conn, str(speaker))
+
+    @staticmethod
+    def _cheaper_side(conn, fts_q: str, ids: list[int]) -> str:
+        """_BY_POSTINGS or _BY_SPEAKER for a text and speakers: postings drive while fewer than 0.7 × the statements."""
+        from sqlalchemy import text
+
+        n_speaker = conn.execute(select(func.coalesce(func.sum(SP.c.n_statements), 0)).where(SP.c.id.in_(ids))).scalar_one()
+        most = n_speaker * 7 // 10
+        # Postings counted only up to that limit: cheap (no row read), and enough to pick the side.
+        postings = conn.execute(
+            text("SELECT count(*) FROM (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q LIMIT :n)"),
+            {"fts_q": fts_q, "n": most + 1},
+        ).scalar_one()
+        return QueryService._BY_POSTINGS if postings <= most else QueryService._BY_SPEAKER
+
     def _sqlite_search_by_speaker(self, conn, f: StatementFilters, groups, limit: int, offset: int):
         """Full text + speaker (+ since/until) on SQLite, the plan chosen by counts; None for other filters."""
         from sqlalchemy import text
@@ -618,18 +638,13 @@ class QueryService:
         if f.speaker in (None, "") or replace(f, q=None, speaker=None, since=None, until=None) != StatementFilters():
             return None
         lo, hi, check = _day_range(f.since, f.until)
-        sp = f.speaker
-        ids = [int(sp)] if isinstance(sp, int) or str(sp).strip().isdigit() else self.speaker_ids(conn, str(sp))
-        if check is not None or not ids:
+        if check is not None:
             return None
-        n_speaker = conn.execute(select(func.coalesce(func.sum(SP.c.n_statements), 0)).where(SP.c.id.in_(ids))).scalar_one()
+        ids = self._speaker_id_list(conn, f.speaker)
+        if not ids:
+            return None
         params = {"fts_q": dialect.sqlite_match(groups), "ids": ids, "lo": lo or 0, "hi": (1 << 31) - 1 if hi is None else hi}
-        # Postings counted only up to that limit: cheap (no row read), and enough to pick the side.
-        postings = conn.execute(
-            text("SELECT count(*) FROM (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q LIMIT :n)"),
-            {"fts_q": params["fts_q"], "n": n_speaker * 7 // 10 + 1},
-        ).scalar_one()
-        keyed = self._BY_POSTINGS if postings <= n_speaker * 7 // 10 else self._BY_SPEAKER
+        keyed = self._cheaper_side(conn, params["fts_q"], ids)
         expanding = bindparam("ids", expanding=True)
         joined = conn.execute(text(f"SELECT group_concat(k) FROM ({keyed} LIMIT {TOTAL_CAP + 1})").bindparams(expanding), params)
         keys = self._split_keys(joined.scalar())
@@ -1062,17 +1077,10 @@ class QueryService:
         if rest == StatementFilters():
             counts = self._fts_counts_per_span(conn, params)
         else:
-            sp = rest.speaker
-            ids = [int(sp)] if isinstance(sp, int) or str(sp).strip().isdigit() else self.speaker_ids(conn, str(sp))
+            ids = self._speaker_id_list(conn, rest.speaker)
             if not ids:
                 return None
-            # The cheaper side drives, as for a page of full text + speaker (_sqlite_search_by_speaker).
-            n_speaker = conn.execute(select(func.coalesce(func.sum(SP.c.n_statements), 0)).where(SP.c.id.in_(ids))).scalar_one()
-            postings = conn.execute(
-                text("SELECT count(*) FROM (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :fts_q LIMIT :n)"),
-                {"fts_q": params["fts_q"], "n": n_speaker * 7 // 10 + 1},
-            ).scalar_one()
-            keyed = self._BY_POSTINGS if postings <= n_speaker * 7 // 10 else self._BY_SPEAKER
+            keyed = self._cheaper_side(conn, params["fts_q"], ids)  # as for a page of full text + speaker
             per_day = text(f"SELECT k >> {bits} AS day, count(*) FROM ({keyed}) GROUP BY day").bindparams(bindparam("ids", expanding=True))
             counts = dict(conn.execute(per_day, {**params, "ids": ids}).all())
         others = self._conditions(conn, rest, search=False)
