@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_api import COMMON_WORDS, RARE_WORDS, Corpus, queries  # noqa: E402
+from bench_api import COMMON_WORDS, RARE_WORDS, Corpus, p95, queries  # noqa: E402
 
 
 def timeline_queries(corpus: Corpus) -> list[tuple[str, str, dict]]:
@@ -101,8 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                 best_log = list(log)
             times.append(ms)
         times.sort()
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-        print(f"{name:45s} {_size(result):>12s} {statistics.median(times):8.1f} {p95:8.1f} {times[0]:8.1f}", flush=True)
+        print(f"{name:45s} {_size(result):>12s} {statistics.median(times):8.1f} {p95(times):8.1f} {times[0]:8.1f}", flush=True)
         if args.verbose:
             for ms, sql in best_log or []:
                 print(f"      {ms:7.1f}  {sql}")
