@@ -78,8 +78,8 @@ def check_statements(lang: str, extract, folder: Path = HERE) -> list[dict]:
         return tuple(v) if v else None
 
     docs = {d.id: d for d in read_inputs(folder) if getattr(d, "lang", None) == lang}
-    keys = {json.loads(line)["file"].removesuffix(".txt"): json.loads(line)
-            for line in (folder / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    lines = (folder / "expected.jsonl").read_text(encoding="utf-8").splitlines()
+    keys = {key["file"].removesuffix(".txt"): key for key in map(json.loads, filter(str.strip, lines))}
     rows = []
     for record in gold_records(folder):
         if record["id"] not in docs:
