@@ -24,6 +24,12 @@ FIRST_NAME_LOCALES = (
 )
 CITY_LOCALES = ("de_DE", "de_AT", "de_CH")
 COUNTRY_LOCALES = ("de_DE",)
+# (Faker provider kind, locales, provider attributes, gazetteer label)
+SOURCES = (
+    ("person", FIRST_NAME_LOCALES, ("first_names", "first_names_male", "first_names_female"), "FIRST"),
+    ("address", CITY_LOCALES, ("cities",), "LOC"),
+    ("address", COUNTRY_LOCALES, ("countries",), "LOC"),
+)
 
 
 def _provider(kind: str, locale: str):
@@ -70,21 +76,12 @@ def external_names() -> dict[str, str]:
         raise SystemExit("training needs Faker: pip install 'quotetracker[train]'") from exc
     ne, seen, lower = silver_stats()
     raw: dict[str, set[str]] = defaultdict(set)
-    for loc in FIRST_NAME_LOCALES:
-        provider = _provider("person", loc)
-        if provider is not None:
-            for name in _names(provider, ("first_names", "first_names_male", "first_names_female")):
-                raw[name].add("FIRST")
-    for loc in CITY_LOCALES:
-        provider = _provider("address", loc)
-        if provider is not None:
-            for name in _names(provider, ("cities",)):
-                raw[name].add("LOC")
-    for loc in COUNTRY_LOCALES:
-        provider = _provider("address", loc)
-        if provider is not None:
-            for name in _names(provider, ("countries",)):
-                raw[name].add("LOC")
+    for kind, locales, attrs, label in SOURCES:
+        for loc in locales:
+            provider = _provider(kind, loc)
+            if provider is not None:
+                for name in _names(provider, attrs):
+                    raw[name].add(label)
     out = {}
     for name, labels in sorted(raw.items()):
         # multi-word names are matched as a whole, so only single words need the common-word check
