@@ -1074,6 +1074,7 @@ class QueryService:
         bits, mask = dialect.FTS_ID_BITS, dialect.FTS_ID_MASK
         params: dict[str, Any] = {"fts_q": dialect.sqlite_match(groups), "lo": lo, "hi": hi}
         rest = replace(f, q=None, since=None, until=None)
+        others: list[Any] = []  # the speaker, for the 1 January recounts below (its ids are looked up once)
         if rest == StatementFilters():
             counts = self._fts_counts_per_span(conn, params)
         else:
@@ -1083,7 +1084,7 @@ class QueryService:
             keyed = self._cheaper_side(conn, params["fts_q"], ids)  # as for a page of full text + speaker
             per_day = text(f"SELECT k >> {bits} AS day, count(*) FROM ({keyed}) GROUP BY day").bindparams(bindparam("ids", expanding=True))
             counts = dict(conn.execute(per_day, {**params, "ids": ids}).all())
-        others = self._conditions(conn, rest, search=False)
+            others.append(S.c.speaker_id.in_(ids))
         key = literal_column("statements_fts.rowid")
         match = literal_column("statements_fts").op("MATCH")(bindparam("fts_q", params["fts_q"]))
         rows = table("statements_fts", column("rowid")).join(S, S.c.id == literal(mask) - key.op("&")(literal(mask)))
