@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
-from .lexicon import words
+from .lexicon import suffixes, words
 from .phrases import PRONOUNS, speaker_name_of
-from .tokens import Tok, is_det, is_noun, is_role_noun
+from .tokens import Tok, is_det, is_noun, is_role_noun, is_source_noun
 
 _INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "einige", "zahlreiche", "viele"}
 
@@ -109,7 +109,7 @@ class NameTable:
         w = words()
         for k in range(1, len(toks) - 1):
             t = toks[k]
-            company = t.text in w["company_nouns"] or t.lower.endswith(tuple(w["company_noun_suffixes"]))
+            company = t.text in w["company_nouns"] or t.lower.endswith(suffixes("company_noun_suffixes"))
             if not (t.tag == "NN" and (company or t.text in w["name_class_nouns"])) or not is_det(toks[k - 1]):
                 continue
             j = k + 1
@@ -140,7 +140,7 @@ class NameTable:
             return prev.text == "," or prev.tag == "NN" and prev.is_cap or prev.text in w["titles"]
         # a lone surname right after a role noun: "Kreml-Sprecher Peskow"
         if t.tag == "NE" and t.ent != "ORG" and k > 0 and toks[k - 1].tag == "NN" \
-                and toks[k - 1].lower.endswith(tuple(w["person_role_suffixes"])) \
+                and toks[k - 1].lower.endswith(suffixes("person_role_suffixes")) \
                 and not (k + 1 < len(toks) and toks[k + 1].tag == "NE"):
             return True
         return False
@@ -186,16 +186,11 @@ class NameTable:
         return best
 
 
-def is_source_noun(t: Tok) -> bool:
-    w = words()
-    return t.text in w["source_nouns"] or t.lower.endswith(tuple(w["source_noun_suffixes"]))
-
-
 def is_person_role(name: str) -> bool:
     """A speaker name that is only a role phrase (amerikanische Präsident, Sprecher des Ministeriums):
     its first capitalised word is a person's role noun."""
     head = next((w for w in name.split() if w[:1].isupper()), "")
-    return head.lower().endswith(tuple(words()["person_role_suffixes"]))
+    return head.lower().endswith(suffixes("person_role_suffixes"))
 
 
 def gender_of(toks: list[Tok], span: tuple[int, int], name: str | None) -> str | None:

@@ -99,6 +99,12 @@ def words() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def suffixes(key: str) -> tuple[str, ...]:
+    """A suffix list of words.json as the tuple ``str.endswith`` takes, built once (hot per-token checks)."""
+    return tuple(words()[key])
+
+
 def _looks_like_source_noun(word: str) -> bool:
     # learned nouns after nach/laut include names (Donald, Sergei); keep the speech-ish ones
     return word.lower().endswith(("angaben", "aussagen", "aussage", "bericht", "berichten", "meinung", "ansicht",

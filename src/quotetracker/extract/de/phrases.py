@@ -8,7 +8,7 @@ A speaker phrase is ``[det] [adj]* noun+ [genitive attribute]* [(party)]``
 from __future__ import annotations
 
 from .lexicon import words
-from .tokens import Tok, is_adj, is_det, is_noun, is_role_noun
+from .tokens import Tok, is_adj, is_det, is_noun, is_role_noun, is_source_noun
 
 # adverbs that may stand between a cue verb and its subject (sagte auch der Minister)
 SKIPPABLE = frozenset(
@@ -154,8 +154,7 @@ def speaker_name_of(toks: list[Tok], span: tuple[int, int], text: str) -> str | 
     i, j = span
     # "Angaben des Kremls", "nach Worten von Peskow": the source is the attribute
     head = next((k for k in range(i, j) if toks[k].tag == "NN" or toks[k].is_cap and toks[k].tag != "ART"), None)
-    if head is not None and (toks[head].text in words()["source_nouns"]
-                             or toks[head].lower.endswith(tuple(words()["source_noun_suffixes"]))):
+    if head is not None and is_source_noun(toks[head]):
         k = head + 1
         if k < j and (toks[k].lower in GENITIVE_DETS or toks[k].lower in ("von", "vom")):
             inner = np_at(toks, k + 1, j) if toks[k].lower in ("von", "vom") else (k, j)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .lexicon import VerbCue, verb_table, words
 from .phrases import SKIPPABLE, np_after, np_at, np_ending_at
 from .quotes import QuotePart, find_quotes
-from .tokens import Tok, is_det, is_finite_verb, view
+from .tokens import Tok, is_det, is_finite_verb, is_source_noun, view
 
 CLAUSE_PUNCT = {",", ":", ";", "–", "—", "(", ")"}
 END_PUNCT = {".", "!", "?"}
@@ -59,7 +59,6 @@ class DocRules:
         self.claimed: list[tuple[int, int, str]] = []  # content spans already used, with their kind
         self.w = words()
         self.verbs = verb_table()
-        self.source_suffixes = tuple(self.w["source_noun_suffixes"])
         self.role_suffixes = tuple(self.w["person_role_suffixes"])
 
     # ------------------------------------------------------------------ setup
@@ -601,7 +600,7 @@ class DocRules:
                 m = k + 1
                 while m < sent.b and m < k + 4 and not toks[m].is_cap:
                     m += 1
-                if m < sent.b and (toks[m].text in w["source_nouns"] or toks[m].lower.endswith(self.source_suffixes)):
+                if m < sent.b and is_source_noun(toks[m]):
                     span = np_at(toks, k + 1, sent.b)
             elif t.lower == "zufolge":
                 back = np_ending_at(toks, k, sent.a)
@@ -614,7 +613,7 @@ class DocRules:
                     if t.lower == "wonach":
                         # "Berichte der Zeitung, wonach ...": the report before is the source
                         heads = [m for m in range(sent.a, k) if self.in_quote[m] is None and
-                                 (toks[m].text in w["source_nouns"] or toks[m].lower.endswith(self.source_suffixes))]
+                                 is_source_noun(toks[m])]
                         if heads:
                             m0 = heads[-1]
                             while m0 > sent.a and (is_det(toks[m0 - 1]) or toks[m0 - 1].tag == "ADJA"):

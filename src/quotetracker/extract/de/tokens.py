@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import verb_table, words
+from .lexicon import suffixes, verb_table, words
 
 PUNCT = set(",.;:!?()[]{}–—-/…\"'„“”»«‚‘’›‹")
 QUOTE_MARKS = set("„“”»«‚‘’\"'›‹")
@@ -126,7 +126,12 @@ def is_role_noun(t: Tok) -> bool:
     if not t.is_cap:
         return False
     # a surname can end like a role (Richter, Meister): an NE counts only outside person names
-    return t.tag == "NN" or t.tag == "NE" and t.ent != "PER" and t.lower.endswith(tuple(words()["person_role_suffixes"]))
+    return t.tag == "NN" or t.tag == "NE" and t.ent != "PER" and t.lower.endswith(suffixes("person_role_suffixes"))
+
+
+def is_source_noun(t: Tok) -> bool:
+    """A noun naming a source of information (Angaben, Worten, Auffassung, ...Bericht)."""
+    return t.text in words()["source_nouns"] or t.lower.endswith(suffixes("source_noun_suffixes"))
 
 
 def is_det(t: Tok) -> bool:
