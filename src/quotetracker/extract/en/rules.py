@@ -24,6 +24,16 @@ def lexicon() -> dict:
     return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def _topic_cues_by_first_word() -> dict[str, list[list[str]]]:
+    """topic_cues by their first word: one lookup per token instead of a scan of every cue."""
+    out: dict[str, list[list[str]]] = {}
+    for cue in lexicon()["topic_cues"]:
+        words = cue.split()
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
 @dataclass(slots=True)
 class EnFound:
     content: tuple[int, int]
@@ -281,8 +291,7 @@ class EnRules:
             if self.qof[k] is not None or not toks[k].text[:1].islower():
                 continue
             n = 0
-            for cue in self.lex["topic_cues"]:
-                words = cue.split()
+            for words in _topic_cues_by_first_word().get(toks[k].lower_, ()):
                 if [t.lower_ for t in toks[k : k + len(words)]] == words:
                     n = len(words)
                     break
