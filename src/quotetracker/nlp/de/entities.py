@@ -17,7 +17,6 @@ from spacy.util import filter_spans
 
 from .resources import MODEL_DIR, word_list
 
-_NAME_TAGS = frozenset({"NE"})
 RELABEL_BY_GAZETTEER = True  # a model entity whose exact text the gazetteer knows takes the gazetteer's label
 _NAME_LINKS = frozenset({"von", "van", "de", "der", "den", "di", "da", "del", "la", "bin", "al"})
 # Options measured on the GermEval held-out part (see model/MODEL_CARD.md):
@@ -64,7 +63,7 @@ class EntityRules:
         self.org_prefixes = word_list("org_prefixes")
         self.org_tails = word_list("org_tails")
         self.role_suffixes = frozenset(r.lower() for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX)
-        self._role_cache: dict[str, bool] = {}
+        self._role_suffix_lengths = sorted({len(r) for r in self.role_suffixes})  # one set lookup per length
         self.add_name_runs = add_name_runs
         self.relabel = RELABEL_BY_GAZETTEER
 
@@ -197,14 +196,10 @@ class EntityRules:
             return True
         if not ROLE_COMPOUNDS:
             return False
-        known = self._role_cache.get(word)
-        if known is None:
-            lower = word.lower()
-            known = ("-" in word and word.rsplit("-", 1)[1] in self.roles) or any(
-                len(lower) > len(r) and lower.endswith(r) for r in self.role_suffixes)
-            if len(self._role_cache) < 100_000:  # bounded: the cache lives as long as the pipeline
-                self._role_cache[word] = known
-        return known
+        if "-" in word and word.rsplit("-", 1)[1] in self.roles:
+            return True
+        lower = word.lower()
+        return any(lower[-k:] in self.role_suffixes for k in self._role_suffix_lengths if k < len(lower))
 
     def _name_word(self, word: str) -> bool:
         return (word[:1].isupper() and not word.isupper() and any(c.isalpha() for c in word)
@@ -217,7 +212,7 @@ class EntityRules:
 
     def _merge_rule_spans(self, candidates: list[Span], spans: list[Span]) -> list[Span]:
         """Add rule spans (given name + surname, club names): in gaps, or replacing the entities
-        inside them (shorter PER ones; other labels when replace_other is set)."""
+        inside them (RULE_SPAN_REPLACES_SAME / RULE_SPAN_REPLACES_OTHER say which)."""
         for cand in candidates:
             inside = [s for s in spans if s.start < cand.end and cand.start < s.end]
             if not inside:
