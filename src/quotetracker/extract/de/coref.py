@@ -215,7 +215,7 @@ def gender_of(toks: list[Tok], span: tuple[int, int], name: str | None) -> str |
             first = toks[span[0]].lower
             if first in ("die", "eine", "einer"):
                 return "f"  # die Wahlkommission: "sie", not "er"
-            if first in ("das", "ein") and low.endswith(("ium", "amt", "gericht", "unternehmen", "land")):
+            if first in ("das", "ein") and low.endswith(suffixes("neuter_noun_suffixes")):
                 return "n"
             return "m" if first in ("der", "ein", "dem", "des") or span[1] - span[0] > 1 else None
     return None
