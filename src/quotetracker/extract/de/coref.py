@@ -266,15 +266,16 @@ def resolve_names(found, toks: list[Tok], text: str, table: NameTable | None = N
                 name = None
             else:
                 name = speaker_name_of(toks, sp, text)
+                role = table.role(toks, sp)
                 if "PER" in ents and name:
                     name = table.fullest(name)
                 elif name and len(name.split()) == 1 and name[:1].isupper():
                     full = table.fullest(name)
-                    name = full if full != name else (table.role(toks, sp) or name)
+                    name = full if full != name else (role or name)
                 else:
-                    name = table.role(toks, sp) or name
+                    name = role or name
                 unresolved_role = name is not None and "PER" not in ents and "NE" not in {
-                    toks[k].tag for k in range(sp[0], sp[1])} and is_person_role(name) and table.role(toks, sp) is None
+                    toks[k].tag for k in range(sp[0], sp[1])} and is_person_role(name) and role is None
                 if unresolved_role or name and not name[:1].isupper() and len(name.split()) == 1:
                     # "der Staatsanwalt", never named in the text, and "demnach" (an adverb) name nobody;
                     # a later "er" still refers to that unnamed speaker
