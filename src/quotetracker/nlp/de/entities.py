@@ -64,6 +64,8 @@ class EntityRules:
         self.org_tails = word_list("org_tails")
         self.role_suffixes = frozenset(r.lower() for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX)
         self._role_suffix_lengths = sorted({len(r) for r in self.role_suffixes})  # one set lookup per length
+        # "Somalias": a gazetteer place (3+ letters) + genitive s; built once, not per word and document
+        self.genitive_places = frozenset(n + "s" for n, lab in self.gaz.items() if lab == "LOC" and len(n) >= 3)
         self.add_name_runs = add_name_runs
         self.relabel = RELABEL_BY_GAZETTEER
 
@@ -123,7 +125,7 @@ class EntityRules:
         tags = [t for _, t in pairs]
         found = self._gazetteer_spans(doc, words)
         if GENITIVE_LOCATIONS:
-            found += [Span(doc, i, i + 1, label="LOC") for i, w in enumerate(words) if self._genitive_label(w)]
+            found += [Span(doc, i, i + 1, label="LOC") for i, w in enumerate(words) if w in self.genitive_places]
         if self.add_name_runs:
             found += self._name_runs(doc, words, tags)
         existing = list(doc.ents)
@@ -139,7 +141,7 @@ class EntityRules:
             elif ent.label_ != "PER" and ent.start and self._is_role(words[ent.start - 1]):
                 ent = Span(doc, ent.start, ent.end, label="PER")
             elif self.relabel:
-                known = self.gaz.get(ent.text) or (self._genitive_label(ent.text) if GENITIVE_LOCATIONS else None)
+                known = self.gaz.get(ent.text) or ("LOC" if GENITIVE_LOCATIONS and ent.text in self.genitive_places else None)
                 if known is not None and known != ent.label_:
                     ent = Span(doc, ent.start, ent.end, label=known)
             relabelled.append(ent)
@@ -204,11 +206,6 @@ class EntityRules:
     def _name_word(self, word: str) -> bool:
         return (word[:1].isupper() and not word.isupper() and any(c.isalpha() for c in word)
                 and word not in self.roles and word not in self.stop_names)
-
-    def _genitive_label(self, text: str) -> str | None:
-        if len(text) > 3 and text.endswith("s") and self.gaz.get(text[:-1]) == "LOC":
-            return "LOC"
-        return None
 
     def _merge_rule_spans(self, candidates: list[Span], spans: list[Span]) -> list[Span]:
         """Add rule spans (given name + surname, club names): in gaps, or replacing the entities
