@@ -68,7 +68,7 @@ def _people(text: str) -> tuple[list[tuple[int, str, str | None]], dict[str, lis
         name = (first + m.group(2)).replace("’s", "").replace("'s", "")
         full.append((m.start(), name, "f" if first in female else "m"))
         before = text[max(0, m.start() - 40) : m.start()].split()
-        if before and before[-1].lower() in lex["titles"] and before[-1].lower() not in ("former", "mr.", "mrs.", "ms.", "dr."):
+        if before and before[-1].lower() in lex["titles"] and before[-1].lower() not in lex["titles_not_roles"]:
             roles.setdefault(before[-1].lower(), []).append((m.start(), name))
     mentions = list(full)
     for _pos, name, gender in full:  # later surname-only mentions: "Reyes said"

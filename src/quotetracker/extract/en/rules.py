@@ -304,7 +304,7 @@ class EnRules:
             if not n:
                 continue
             s0 = k
-            while s0 > a + 1 and toks[s0 - 1].lower_ in ("has", "have", "had", "also", "repeatedly", "publicly"):
+            while s0 > a + 1 and toks[s0 - 1].lower_ in self.lex["topic_cue_preceders"]:
                 s0 -= 1  # "He has criticized"
             spk = self.speaker_before(s0, a)
             c0 = k + n
