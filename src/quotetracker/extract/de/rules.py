@@ -779,9 +779,9 @@ class DocRules:
             toks[m].lower in cue.reported_with for m in range(a, b) if m != k and self.in_quote[m] is None)
         if cue is not None and (cue.reported or evaluates) and speaker is not None:
             ruled_out = any(toks[m].lower in cue.reported_not_with for m in range(a, b))
-            # a passive reports a speech act only with its agent: "Ihr wird von den Behörden Spionage vorgeworfen"
-            agent = passive and any(toks[m].lower in ("von", "vom") for m in range(a, b))
-            if (not passive or agent) and not ruled_out and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
+            # a passive has a speaker here only through its von-agent ("Ihr wird von den Behörden Spionage
+            # vorgeworfen"), so a passive without one reports no speech act
+            if not ruled_out and "Wikinews" not in self.text[toks[sent.a].start : toks[sent.b - 1].end]:
                 r_end = end
                 for m in range(k + 1, end):
                     if toks[m].lower == "und" and m + 1 < end and toks[m + 1].tag in ("VVFIN", "VAFIN", "VMFIN"):
