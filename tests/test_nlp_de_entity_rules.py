@@ -58,3 +58,17 @@ def test_club_names_are_organisations():
     rules = EntityRules(GAZ, add_name_runs=False)
     doc = rules(_doc("Der FC Kaltenbrunn 08 schlug Lindmar United .".split(), [(2, 3, "LOC"), (5, 6, "LOC")]))
     assert _ents(doc) == {("FC Kaltenbrunn 08", "ORG"), ("Lindmar United", "ORG")}
+
+
+def test_quoted_title_after_work_noun_is_misc():
+    rules = EntityRules(GAZ, add_name_runs=False)
+    words = "Ihr Debütalbum „ Nebel über Lindmar “ erschien im Mai .".split()
+    doc = rules(_doc(words, [(4, 5, "LOC")]))
+    assert _ents(doc) == {("Nebel über Lindmar", "MISC")}
+
+
+def test_quote_after_other_noun_is_not_a_title():
+    rules = EntityRules(GAZ, add_name_runs=False)
+    words = "Der Bürgermeister „ Lindmar bleibt stark “ , rief er .".split()
+    doc = rules(_doc(words, [(3, 4, "LOC")]))
+    assert _ents(doc) == {("Lindmar", "LOC")}

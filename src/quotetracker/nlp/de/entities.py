@@ -27,6 +27,9 @@ ROLE_COMPOUNDS = True  # "Borussia-Manager", "Gartenhistoriker": compounds endin
 _MIN_ROLE_SUFFIX = 6
 GENITIVE_LOCATIONS = True  # "Somalias" / "Nordkoreas": gazetteer place + genitive s -> LOC
 CLUB_NAMES = True  # "FC Schalke 04", "AS Rom", "Manchester United" -> ORG (data/org_prefixes, org_tails)
+QUOTED_TITLES = True  # der Song „One Bullet Left“, das Motto „…“ -> MISC (data/work_nouns.txt)
+_QUOTE_PAIRS = {"„": ("“", "”", '"'), "»": ("«",), '"': ('"',), "“": ("”",)}
+_MAX_TITLE_WORDS = 12
 _MAX_NAME_WORDS = 4
 
 
@@ -62,6 +65,8 @@ class EntityRules:
         self.stop_names = word_list("not_name_words")
         self.org_prefixes = word_list("org_prefixes")
         self.org_tails = word_list("org_tails")
+        self.work_nouns = word_list("work_nouns")
+        self._work_noun_lengths = sorted({len(w) for w in self.work_nouns})
         self.role_suffixes = frozenset(r.lower() for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX)
         self._role_suffix_lengths = sorted({len(r) for r in self.role_suffixes})  # one set lookup per length
         # "Somalias": a gazetteer place (3+ letters) + genitive s; built once, not per word and document
@@ -150,6 +155,8 @@ class EntityRules:
             spans = self._merge_rule_spans(self._first_name_spans(doc, words, tags), spans)
         if CLUB_NAMES:
             spans = self._merge_rule_spans(self._club_spans(doc, words), spans)
+        if QUOTED_TITLES:
+            spans = self._merge_rule_spans(self._title_spans(doc, words), spans)
         spans = spans + self._surname_mentions(doc, words, spans)
         spans = [t for t in (self._trimmed(doc, words, s) for s in spans) if t is not None]
         if spans != existing:
@@ -192,6 +199,28 @@ class EntityRules:
             elif word in self.org_tails and i and self._name_word(words[i - 1]):
                 out.append(Span(doc, i - 1, i + 1, label="ORG"))
         return out
+
+    def _title_spans(self, doc: Doc, words: list[str]) -> list[Span]:
+        """The quoted words right after a work noun (Song, Motto, Debütalbum): a title, MISC."""
+        out = []
+        n = len(words)
+        for i in range(1, n - 2):
+            closers = _QUOTE_PAIRS.get(words[i])
+            if closers is None or not words[i + 1][:1].isalnum() or not words[i + 1][:1].isupper() and not words[i + 1][:1].isdigit():
+                continue
+            if not self._is_work_noun(words[i - 1]):
+                continue
+            for j in range(i + 2, min(n, i + 2 + _MAX_TITLE_WORDS)):
+                if words[j] in closers:
+                    out.append(Span(doc, i + 1, j, label="MISC"))
+                    break
+        return out
+
+    def _is_work_noun(self, word: str) -> bool:
+        if not word[:1].isupper():
+            return False
+        lower = word.lower()
+        return any(lower[-k:] in self.work_nouns for k in self._work_noun_lengths if k <= len(lower))
 
     def _is_role(self, word: str) -> bool:
         if word in self.roles:
