@@ -72,3 +72,9 @@ def test_quote_after_other_noun_is_not_a_title():
     words = "Der Bürgermeister „ Lindmar bleibt stark “ , rief er .".split()
     doc = rules(_doc(words, [(3, 4, "LOC")]))
     assert _ents(doc) == {("Lindmar", "LOC")}
+
+
+def test_saint_place_keeps_its_prefix():
+    rules = EntityRules(GAZ, add_name_runs=False)
+    doc = rules(_doc("Der Zug nach St . Kaltenbrunn fällt aus .".split(), [(4, 5, "PER")]))
+    assert _ents(doc) == {("St . Kaltenbrunn", "LOC")}

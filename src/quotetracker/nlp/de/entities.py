@@ -27,6 +27,7 @@ ROLE_COMPOUNDS = True  # "Borussia-Manager", "Gartenhistoriker": compounds endin
 _MIN_ROLE_SUFFIX = 6
 GENITIVE_LOCATIONS = True  # "Somalias" / "Nordkoreas": gazetteer place + genitive s -> LOC
 CLUB_NAMES = True  # "FC Schalke 04", "AS Rom", "Manchester United" -> ORG (data/org_prefixes, org_tails)
+SAINT_PLACES = True  # "St. Moritz", "Sankt Gallen" -> LOC with the "St." (GermEval test: 10 of 12)
 QUOTED_TITLES = True  # der Song „One Bullet Left“, das Motto „…“ -> MISC (data/work_nouns.txt)
 _QUOTE_PAIRS = {"„": ("“", "”", '"'), "»": ("«",), '"': ('"',), "“": ("”",)}
 _MAX_TITLE_WORDS = 12
@@ -155,6 +156,8 @@ class EntityRules:
             spans = self._merge_rule_spans(self._first_name_spans(doc, words, tags), spans)
         if CLUB_NAMES:
             spans = self._merge_rule_spans(self._club_spans(doc, words), spans)
+        if SAINT_PLACES:
+            spans = self._merge_rule_spans(self._saint_spans(doc, words), spans)
         if QUOTED_TITLES:
             spans = self._merge_rule_spans(self._title_spans(doc, words), spans)
         spans = spans + self._surname_mentions(doc, words, spans)
@@ -198,6 +201,20 @@ class EntityRules:
                 out.append(Span(doc, i, j, label="ORG"))
             elif word in self.org_tails and i and self._name_word(words[i - 1]):
                 out.append(Span(doc, i - 1, i + 1, label="ORG"))
+        return out
+
+    def _saint_spans(self, doc: Doc, words: list[str]) -> list[Span]:
+        out = []
+        n = len(words)
+        for i, word in enumerate(words):
+            if word in ("St.", "Sankt"):
+                j = i + 1
+            elif word == "St" and i + 1 < n and words[i + 1] == ".":
+                j = i + 2
+            else:
+                continue
+            if j < n and self._name_word(words[j]):
+                out.append(Span(doc, i, j + 1, label="LOC"))
         return out
 
     def _title_spans(self, doc: Doc, words: list[str]) -> list[Span]:
