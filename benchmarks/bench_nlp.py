@@ -1,6 +1,6 @@
 """Throughput of the whole German layer (quotetracker.nlp.de.load()) on ../shared/corpus/de_news.jsonl, one core.
 
-Usage: python benchmarks/bench_nlp.py [--kind trained|rules] [--limit-chars N] [--append]
+Usage: python benchmarks/bench_nlp.py [--kind trained|rules] [--model-dir DIR] [--limit-chars N] [--append]
 Counts words = tokens that are neither whitespace nor punctuation (tokens/s printed too).
 Throughput is words per CPU-second of this (single-threaded, pinned) process, which stays meaningful
 on a shared machine; wall-clock words/s and the load average are printed beside it.
@@ -33,6 +33,8 @@ def main() -> int:
     ap.add_argument("--kind", default=None, help="trained | rules (default: what load() ships)")
     ap.add_argument("--limit-chars", type=int, default=1_000_000, help="stop after this many characters of text")
     ap.add_argument("--shared", default=os.environ.get("QUOTETRACKER_SHARED", str(ROOT.parent / "shared")))
+    ap.add_argument("--model-dir", default=None,
+                    help="a trained pipeline folder to measure instead of the shipped one (model variants)")
     ap.add_argument("--append", action="store_true", help="append the result to benchmarks/RESULTS.md")
     args = ap.parse_args()
     corpus = Path(args.shared) / "corpus" / "de_news.jsonl"
@@ -49,10 +51,11 @@ def main() -> int:
         if chars >= args.limit_chars:
             break
 
-    from quotetracker.nlp.de import load
+    from quotetracker.nlp.de import _finish, load
+    from quotetracker.nlp.de.trained import load_trained
 
     t0, c0 = time.perf_counter(), time.process_time()
-    nlp = load(args.kind)
+    nlp = _finish(load_trained(Path(args.model_dir))) if args.model_dir else load(args.kind)
     load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
     nlp("Aufwärmen.")  # first-call costs (lazy tables) are not throughput
     words = tokens = 0
@@ -65,6 +68,8 @@ def main() -> int:
     secs, cpu = time.perf_counter() - t1, time.process_time() - c1
     load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     kind = args.kind or ("trained" if "tagger" in nlp.pipe_names else "rules")
+    if args.model_dir:
+        kind = f"trained, {Path(args.model_dir).name}"
     line = (f"| {datetime.date.today()} | {commit()} | {machine()}, load avg {load_avg:.1f} | nlp.de ({kind}) | "
             f"{len(texts)} docs, {words} words | {words / cpu:,.0f} words per CPU-s ({tokens / cpu:,.0f} tokens); "
             f"wall {words / secs:,.0f} words/s | {load_cpu:.2f} CPU-s ({load_s:.2f} s wall) |")
