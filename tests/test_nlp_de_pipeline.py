@@ -93,3 +93,21 @@ def test_person_after_role_cue(nlp):
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Petra Albrecht", "PER") in ents
     assert ("Hamburg", "LOC") in ents
+
+
+def test_static_vectors_carry_knowledge_columns(nlp):
+    """The shipped tok2vec reads a static vectors table (training/vectors.py): fastText dimensions, then
+    eight knowledge columns ending with given_name, surname, place, role, org_word."""
+    vectors = nlp.vocab.vectors
+    assert vectors.shape[0] > 10_000 and vectors.shape[1] > 8
+    given, surname, place, role = (vectors.shape[1] + k for k in (-5, -4, -3, -2))
+
+    def row(word):
+        return vectors[nlp.vocab.strings[word]]
+
+    assert row("Petra")[given] == 1.0 and row("Petra")[place] == 0.0
+    assert row("Hamburg")[place] == 1.0 and row("Hamburg")[given] == 0.0
+    assert row("Sprecherin")[role] == 1.0
+    assert row("Müller")[surname] == 1.0
+    # lower-case forms also answer for their capitalised spelling (sentence starts): more keys than rows
+    assert vectors.n_keys > vectors.shape[0]

@@ -1,18 +1,20 @@
 """Rebuild the shipped German weights from ../shared (python -m training.train_de).
 
 Steps (each skipped with --reuse when its output already exists in training/work/):
- 1. silver    HanTa + rules over corpus/de_news.jsonl          -> work/silver_news.spacy
- 2. prepare   UD GSD dev (gold), GermEval + Europeana (gold NER) -> work/*.spacy
- 3. pretrain  `spacy pretrain` of the tok2vec on corpus/de_news.jsonl, 1 epoch (--pretrain-epochs),
-              character objective, one thread                     -> work/pretrain/model0.bin
-    train     spaCy: CNN tok2vec (width 64, depth 3, larger hash tables) + STTS tagger + NER
-              (config.cfg, seed 13, 3,200 steps, tok2vec initialised from the pretrained weights)
-              on silver + GSD dev x2 + NER data x2                -> work/run_small/ (shipped: model-best)
-    stage 2   only with --stage2: 1,200 more steps (config_stage2.cfg) -> work/run_small2/
- 4. lexicon   (form, tag) -> lemma, verb morphemes               -> model/lexicon.tsv.gz
- 5. gazetteer names from the NER training data + Faker name/place lists -> model/gazetteer.tsv
- 6. install   model-best + tables -> src/quotetracker/nlp/de/model/ (MODEL_CARD.md kept)
- 7. evaluate  held-out numbers, printed (same as `quotetracker nlp-eval --json`)
+ 1. silver    HanTa + rules over corpus/de_news.jsonl                        -> work/silver_news.spacy
+ 2. prepare   UD GSD dev (gold), GermEval + Europeana (gold NER)               -> work/*.spacy
+ 3. vectors   fastText on the unlabelled text + knowledge columns (vectors.py) -> work/vectors/
+ 4. pretrain  `spacy pretrain` of the tok2vec (with the vectors) on corpus/de_news.jsonl, 1 epoch
+              (--pretrain-epochs), character objective                        -> work/pretrain/model0.bin
+ 5. tables    lexicon ((form, tag) -> lemma, verb morphemes) and gazetteer      -> work/tables/
+ 6. teacher   spaCy: CNN tok2vec (width 64, depth 3, hash tables + static vectors) + STTS tagger + NER
+              (config.cfg, seed 13, 3,200 steps, tok2vec initialised from step 4)
+              on silver + GSD dev x2 + NER data x2                             -> work/run_teacher/
+ 7. distil    the teacher pipeline (+ tables + entity rules) labels the silver news with entities
+              (silver_ner.py); the student, same config and initialisation, trains on that
+              + GSD dev x2 + NER data x2 (--distil-rounds, 0 = ship the teacher) -> work/run_student1/
+ 8. install   the last model-best + tables -> src/quotetracker/nlp/de/model/ (MODEL_CARD.md kept)
+ 9. evaluate  held-out numbers, printed (same as `quotetracker nlp-eval --json`)
 Single-threaded and seeded; the runs are deterministic on the same machine and library versions.
 """
 
@@ -30,7 +32,9 @@ from .paths import ROOT, WORK, shared_dir
 
 MODEL_DIR = ROOT / "src" / "quotetracker" / "nlp" / "de" / "model"
 KEEP_IN_MODEL = ("MODEL_CARD.md",)
-PRETRAIN_EPOCHS = 1  # one epoch of `spacy pretrain` (~10 min on a busy core): +1.9 NER F (MODEL_CARD.md)
+PRETRAIN_EPOCHS = 1  # one epoch of `spacy pretrain` (~2 min on an idle core; MODEL_CARD.md)
+DISTIL_ROUNDS = 1  # teacher -> student rounds (MODEL_CARD.md: one round +1.2 NER F)
+TABLES = ("lexicon.tsv.gz", "gazetteer.tsv")
 
 
 def run(cmd: list[str]) -> None:
@@ -44,11 +48,11 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="keep existing silver/prepared data and training run")
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--no-install", action="store_true", help="do not replace the shipped model")
-    ap.add_argument("--config", default="training/config.cfg", help="stage-1 config")
-    ap.add_argument("--stage2", action="store_true",
-                    help="continue for 1,200 steps (config_stage2.cfg); helped the first model, not the shipped one")
+    ap.add_argument("--config", default="training/config.cfg", help="training config (teacher and student)")
     ap.add_argument("--pretrain-epochs", type=int, default=PRETRAIN_EPOCHS,
-                    help="spacy pretrain epochs on corpus/de_news.jsonl before stage 1 (0: none)")
+                    help="spacy pretrain epochs on corpus/de_news.jsonl before training (0: none)")
+    ap.add_argument("--distil-rounds", type=int, default=DISTIL_ROUNDS,
+                    help="teacher -> student rounds on silver entities (0: ship the teacher)")
     args = ap.parse_args()
     shared = shared_dir()  # fail early without shared data
     py = sys.executable
@@ -56,6 +60,8 @@ def main() -> None:
         run([py, "-m", "training.silver"])
     if not (args.reuse and (WORK / "ner_train.spacy").exists()):
         run([py, "-m", "training.prepare"])
+    if not (args.reuse and (WORK / "vectors" / "vocab" / "vectors").exists()):
+        run([py, "-m", "training.vectors", "--out", str(WORK / "vectors")])
     train2 = WORK / "train2"  # silver news once, gold GSD dev and NER data twice
     train2.mkdir(parents=True, exist_ok=True)
     for name in ("silver_news.spacy", "gsd_dev.spacy", "ner_train.spacy"):
@@ -70,24 +76,35 @@ def main() -> None:
                  "--paths.raw_text", str(shared / "corpus" / "de_news.jsonl"),
                  "--pretraining.max_epochs", str(args.pretrain_epochs)])
         init_tok2vec = ["--paths.init_tok2vec", str(weights)]
-    stage1 = WORK / "run_small" / "model-best"
-    if not (args.reuse and stage1.exists()):
-        cmd = [py, "-m", "spacy", "train", args.config, "--output", str(WORK / "run_small"),
-               "--paths.train", str(train2), "--paths.dev", str(WORK / "ner_dev.spacy"), *init_tok2vec]
-        if args.max_steps:
-            cmd += ["--training.max_steps", str(args.max_steps)]
-        run(cmd)
-    best = WORK / "run_small2" / "model-best" if args.stage2 else stage1
-    if args.stage2 and not (args.reuse and best.exists()):
-        run([py, "-m", "spacy", "train", "training/config_stage2.cfg", "--output", str(WORK / "run_small2"),
-             "--paths.train", str(train2), "--paths.dev", str(WORK / "ner_dev.spacy"),
-             "--paths.stage1", str(stage1)])
-    run([py, "-m", "training.lexicon", str(best / "lexicon.tsv.gz")])
-    run([py, "-m", "training.gazetteer", str(best / "gazetteer.tsv")])
+    tables = WORK / "tables"
+    if not (args.reuse and all((tables / name).exists() for name in TABLES)):
+        tables.mkdir(parents=True, exist_ok=True)
+        run([py, "-m", "training.lexicon", str(tables / "lexicon.tsv.gz")])
+        run([py, "-m", "training.gazetteer", str(tables / "gazetteer.tsv")])
+    best = train(args, "run_teacher", train2, init_tok2vec, tables)
+    for round_ in range(1, args.distil_rounds + 1):
+        data = WORK / f"train_student{round_}"
+        if not (args.reuse and (data / "silver_news.spacy").exists()):
+            run([py, "-m", "training.silver_ner", str(best), str(data)])
+        best = train(args, f"run_student{round_}", data, init_tok2vec, tables)
     if args.no_install:
         return
     install(best, MODEL_DIR)
     run([py, "-m", "quotetracker", "nlp-eval", "--kind", "trained", "--json"])
+
+
+def train(args, name: str, data: Path, init_tok2vec: list[str], tables: Path) -> Path:
+    """One `spacy train` run of the stage config; returns its model-best with the tables copied in."""
+    best = WORK / name / "model-best"
+    if not (args.reuse and best.exists()):
+        cmd = [sys.executable, "-m", "spacy", "train", args.config, "--output", str(WORK / name),
+               "--paths.train", str(data), "--paths.dev", str(WORK / "ner_dev.spacy"), *init_tok2vec]
+        if args.max_steps:
+            cmd += ["--training.max_steps", str(args.max_steps)]
+        run(cmd)
+    for table in TABLES:
+        shutil.copyfile(tables / table, best / table)
+    return best
 
 
 def install(best: Path, model_dir: Path) -> None:
