@@ -7,8 +7,9 @@ knowledge the hash embeddings cannot learn from the labelled sentences alone.
 
 Each row = 32 fastText dimensions (skip-gram, char n-grams 3-5, trained here, standardised per
 dimension) + KNOWLEDGE_COLUMNS:
-  ne_share     share of the form's silver-corpus tokens that HanTa tags NE
-  nn_share     share tagged NN (common noun)
+  ne_share     silver-news tokens of the form that HanTa tags NE / the form's count in the whole embedding
+               text (the NER and UD sentences carry no silver tags, so their occurrences dilute the share)
+  nn_share     the same for NN (common noun)
   frequency    log(1 + count) / log(1 + max count) in the embedding text
   given_name   in Faker's given-name lists (28 locales) or data/first_names.txt
   surname      in Faker's surname lists
@@ -31,7 +32,6 @@ Output: training/work/vectors/ (a blank spaCy pipeline whose vocab holds the tab
 from __future__ import annotations
 
 import argparse
-import importlib
 import math
 from collections import Counter
 from pathlib import Path
@@ -137,11 +137,11 @@ def build(out: Path, dim: int = DIM, min_count: int = MIN_COUNT) -> dict:
     max_log = math.log1p(max(counts.values()))
     know = np.zeros((len(forms), len(KNOWLEDGE_COLUMNS)), dtype="float32")
     for i, w in enumerate(forms):
-        tagged = counts.get(w, 0)
-        if tagged:
-            know[i, 0] = ne[w] / tagged
-            know[i, 1] = nn[w] / tagged
-            know[i, 2] = math.log1p(tagged) / max_log
+        seen = counts.get(w, 0)
+        if seen:
+            know[i, 0] = ne[w] / seen
+            know[i, 1] = nn[w] / seen
+            know[i, 2] = math.log1p(seen) / max_log
         for j, col in enumerate(KNOWLEDGE_COLUMNS[3:], start=3):
             know[i, j] = w in lists[col]
     data = np.hstack([emb, know])
