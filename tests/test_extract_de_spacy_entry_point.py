@@ -9,6 +9,8 @@ def test_statements_component_is_added_by_name_and_fills_doc_extension():
     import spacy
 
     fresh = spacy.blank("de")
+    # sourced components do not bring the vocab's static vectors (spaCy warns W113); the tok2vec reads them
+    fresh.vocab.vectors = nlp.vocab.vectors
     for name in nlp.pipe_names:
         if name != "quotetracker_statements":
             fresh.add_pipe(name, source=nlp)

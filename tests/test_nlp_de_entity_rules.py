@@ -78,3 +78,11 @@ def test_saint_place_keeps_its_prefix():
     rules = EntityRules(GAZ, add_name_runs=False)
     doc = rules(_doc("Der Zug nach St . Kaltenbrunn fällt aus .".split(), [(4, 5, "PER")]))
     assert _ents(doc) == {("St . Kaltenbrunn", "LOC")}
+
+
+def test_name_after_organisation_noun_is_organisation():
+    rules = EntityRules(GAZ, add_name_runs=False)
+    words = "Der Maschinenbauer Kaltwerk und die Firma Lindmar Textil wachsen .".split()
+    tags = ["ART", "NN", "NN", "KON", "ART", "NN", "NE", "NE", "VVFIN", "$."]
+    doc = rules(_doc(words, [(6, 8, "LOC")], tags))
+    assert _ents(doc) == {("Kaltwerk", "ORG"), ("Lindmar Textil", "ORG")}

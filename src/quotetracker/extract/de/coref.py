@@ -110,7 +110,10 @@ class NameTable:
         for k in range(1, len(toks) - 1):
             t = toks[k]
             company = t.text in w["company_nouns"] or t.lower.endswith(suffixes("company_noun_suffixes"))
-            if not (t.tag == "NN" and (company or t.text in w["name_class_nouns"])) or not is_det(toks[k - 1]):
+            # a capitalised company noun after a determiner is a noun even when tagged ADJA (the tagger
+            # reads "Der Maschinenbauer Nordwerk" as adjective + noun)
+            noun = t.tag == "NN" or (company and t.tag == "ADJA" and t.is_cap)
+            if not (noun and (company or t.text in w["name_class_nouns"])) or not is_det(toks[k - 1]):
                 continue
             j = k + 1
             while j < len(toks) and j - k <= 3 and toks[j].is_cap and toks[j].tag in ("NE", "NN", "FM", "XY") \

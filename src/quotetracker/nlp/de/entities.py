@@ -27,6 +27,7 @@ ROLE_COMPOUNDS = True  # "Borussia-Manager", "Gartenhistoriker": compounds endin
 _MIN_ROLE_SUFFIX = 6
 GENITIVE_LOCATIONS = True  # "Somalias" / "Nordkoreas": gazetteer place + genitive s -> LOC
 CLUB_NAMES = True  # "FC Schalke 04", "AS Rom", "Manchester United" -> ORG (data/org_prefixes, org_tails)
+ORG_CUES = True  # "der Maschinenbauer Nordwerk", "die Firma Grünenthal" -> ORG (data/org_cues.txt)
 SAINT_PLACES = True  # "St. Moritz", "Sankt Gallen" -> LOC with the "St." (GermEval test: 10 of 12)
 QUOTED_TITLES = True  # der Song „One Bullet Left“, das Motto „…“ -> MISC (data/work_nouns.txt)
 _QUOTE_PAIRS = {"„": ("“", "”", '"'), "»": ("«",), '"': ('"',), "“": ("”",)}
@@ -67,6 +68,8 @@ class EntityRules:
         self.org_prefixes = word_list("org_prefixes")
         self.org_tails = word_list("org_tails")
         self.work_nouns = word_list("work_nouns")
+        self.org_cues = word_list("org_cues")
+        self._org_cue_lengths = sorted({len(w) for w in self.org_cues})
         self._work_noun_lengths = sorted({len(w) for w in self.work_nouns})
         self.role_suffixes = frozenset(r.lower() for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX)
         self._role_suffix_lengths = sorted({len(r) for r in self.role_suffixes})  # one set lookup per length
@@ -138,6 +141,8 @@ class EntityRules:
         taken = set()
         for ent in existing:
             taken.update(range(ent.start, ent.end))
+        if ORG_CUES:
+            found += self._org_cue_spans(doc, words, tags)
         extra = [s for s in found if not taken.intersection(range(s.start, s.end))]
         relabelled = []
         for ent in existing:
@@ -146,6 +151,8 @@ class EntityRules:
                 ent = Span(doc, ent.start + 1, ent.end, label="PER")  # "Borussia-Manager Peter Pander"
             elif ent.label_ != "PER" and ent.start and self._is_role(words[ent.start - 1]):
                 ent = Span(doc, ent.start, ent.end, label="PER")
+            elif ORG_CUES and ent.label_ != "ORG" and ent.start and self._is_suffix_of(words[ent.start - 1], self.org_cues, self._org_cue_lengths):
+                ent = Span(doc, ent.start, ent.end, label="ORG")
             elif self.relabel:
                 known = self.gaz.get(ent.text) or ("LOC" if GENITIVE_LOCATIONS and ent.text in self.genitive_places else None)
                 if known is not None and known != ent.label_:
@@ -234,10 +241,33 @@ class EntityRules:
         return out
 
     def _is_work_noun(self, word: str) -> bool:
+        return self._is_suffix_of(word, self.work_nouns, self._work_noun_lengths)
+
+    @staticmethod
+    def _is_suffix_of(word: str, endings: frozenset[str], lengths: list[int]) -> bool:
+        """A capitalised noun that is, or ends in, one of ``endings`` (lower case): Debütalbum, Maschinenbauer."""
         if not word[:1].isupper():
             return False
         lower = word.lower()
-        return any(lower[-k:] in self.work_nouns for k in self._work_noun_lengths if k <= len(lower))
+        return any(lower[-k:] in endings for k in lengths if k <= len(lower))
+
+    def _org_cue_spans(self, doc: Doc, words: list[str], tags: list[str]) -> list[Span]:
+        """Name words right after an organisation noun: "der Maschinenbauer Nordwerk". A name word is tagged
+        NE/FM, or NN without a row in the static vectors (an unknown capitalised word: a new company name
+        is often tagged NN; a known common noun such as "Ende" is not taken)."""
+        out = []
+        n = len(words)
+        vocab = doc.vocab
+        for i in range(n - 1):
+            if not self._is_suffix_of(words[i], self.org_cues, self._org_cue_lengths):
+                continue
+            j = i + 1
+            while j < n and j - i <= 3 and self._name_word(words[j]) and (
+                    tags[j] in ("NE", "FM") or (tags[j] == "NN" and not vocab.has_vector(words[j]))):
+                j += 1
+            if j > i + 1:
+                out.append(Span(doc, i + 1, j, label="ORG"))
+        return out
 
     def _is_role(self, word: str) -> bool:
         if word in self.roles:
