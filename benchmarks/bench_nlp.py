@@ -51,11 +51,10 @@ def main() -> int:
         if chars >= args.limit_chars:
             break
 
-    from quotetracker.nlp.de import _finish, load
-    from quotetracker.nlp.de.trained import load_trained
+    from quotetracker.nlp.de import load, load_model_dir
 
     t0, c0 = time.perf_counter(), time.process_time()
-    nlp = _finish(load_trained(Path(args.model_dir))) if args.model_dir else load(args.kind)
+    nlp = load_model_dir(args.model_dir) if args.model_dir else load(args.kind)
     load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
     nlp("Aufwärmen.")  # first-call costs (lazy tables) are not throughput
     words = tokens = 0

@@ -32,14 +32,14 @@ SOURCES = (
 )
 
 
-def _provider(kind: str, locale: str):
+def locale_provider(kind: str, locale: str):
     try:
         return importlib.import_module(f"faker.providers.{kind}.{locale}").Provider
     except ImportError:
         return None
 
 
-def _names(provider, attrs: tuple[str, ...]) -> set[str]:
+def provider_names(provider, attrs: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
     for attr in attrs:
         values = getattr(provider, attr, None) or ()
@@ -78,9 +78,9 @@ def external_names() -> dict[str, str]:
     raw: dict[str, set[str]] = defaultdict(set)
     for kind, locales, attrs, label in SOURCES:
         for loc in locales:
-            provider = _provider(kind, loc)
+            provider = locale_provider(kind, loc)
             if provider is not None:
-                for name in _names(provider, attrs):
+                for name in provider_names(provider, attrs):
                     raw[name].add(label)
     out = {}
     for name, labels in sorted(raw.items()):

@@ -11,6 +11,7 @@ The held-out tail (last 700 GermEval dev sentences) and GSD test are never read 
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 import spacy
@@ -81,6 +82,17 @@ def europeana(shared: Path) -> list[tuple[list[str], list]]:
         if words:
             out.append((words, bio_to_spans(tags)))
     return out
+
+
+def assemble_training_set(out_dir: Path, silver: Path | None) -> None:
+    """A training folder for `spacy train`: the silver news once, UD GSD dev and the gold NER data twice
+    (the weighting of the teacher and of every student). silver None: out_dir already holds it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if silver is not None:
+        shutil.copyfile(silver, out_dir / "silver_news.spacy")
+    for name in ("gsd_dev.spacy", "ner_train.spacy"):
+        shutil.copyfile(WORK / name, out_dir / name)
+        shutil.copyfile(WORK / name, out_dir / f"again_{name}")
 
 
 def main() -> None:

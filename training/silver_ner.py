@@ -13,35 +13,32 @@ and the gold NER data (twice each, as in stage 1).
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 
 from .paths import WORK
+from .prepare import assemble_training_set
 
 ATTRS = ["ORTH", "TAG", "POS", "LEMMA", "MORPH", "SENT_START", "SPACY", "ENT_IOB", "ENT_TYPE"]
 
 
 def label_silver(teacher_dir: Path, out_dir: Path) -> dict:
-    from quotetracker.nlp.de import _finish
-    from quotetracker.nlp.de.trained import load_trained
+    from quotetracker.nlp.de import load_model_dir
 
-    nlp = _finish(load_trained(teacher_dir))
+    nlp = load_model_dir(teacher_dir)
     docs = list(DocBin().from_disk(WORK / "silver_news.spacy").get_docs(nlp.vocab))
-    # the teacher sees the silver tokens as they are (no re-tokenising), so spans map one to one
+    # the teacher sees the silver tokens as they are (no re-tokenising), so token offsets carry over
     inputs = [Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs]
     out = DocBin(attrs=ATTRS, store_user_data=False)
     n_ents = 0
     for doc, pred in zip(docs, nlp.pipe(inputs, batch_size=64)):
-        doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in pred.ents]
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in pred.ents]
         n_ents += len(doc.ents)
         out.add(doc)
     out_dir.mkdir(parents=True, exist_ok=True)
     out.to_disk(out_dir / "silver_news.spacy")
-    for name in ("gsd_dev.spacy", "ner_train.spacy"):
-        shutil.copyfile(WORK / name, out_dir / name)
-        shutil.copyfile(WORK / name, out_dir / f"again_{name}")
+    assemble_training_set(out_dir, None)
     return {"docs": len(docs), "entities": n_ents}
 
 

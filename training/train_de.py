@@ -29,6 +29,7 @@ import sys
 from pathlib import Path
 
 from .paths import ROOT, WORK, shared_dir
+from .prepare import assemble_training_set
 
 MODEL_DIR = ROOT / "src" / "quotetracker" / "nlp" / "de" / "model"
 KEEP_IN_MODEL = ("MODEL_CARD.md",)
@@ -62,12 +63,8 @@ def main() -> None:
         run([py, "-m", "training.prepare"])
     if not (args.reuse and (WORK / "vectors" / "vocab" / "vectors").exists()):
         run([py, "-m", "training.vectors", "--out", str(WORK / "vectors")])
-    train2 = WORK / "train2"  # silver news once, gold GSD dev and NER data twice
-    train2.mkdir(parents=True, exist_ok=True)
-    for name in ("silver_news.spacy", "gsd_dev.spacy", "ner_train.spacy"):
-        shutil.copyfile(WORK / name, train2 / name)
-        if name != "silver_news.spacy":
-            shutil.copyfile(WORK / name, train2 / f"again_{name}")
+    train2 = WORK / "train2"
+    assemble_training_set(train2, WORK / "silver_news.spacy")
     init_tok2vec = []
     if args.pretrain_epochs:
         weights = WORK / "pretrain" / f"model{args.pretrain_epochs - 1}.bin"

@@ -41,14 +41,15 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.vectors import Vectors
 
-from .external_names import FIRST_NAME_LOCALES, SOURCES, _names, _provider
+from quotetracker.nlp.de.resources import word_list
+
+from .external_names import FIRST_NAME_LOCALES, SOURCES, locale_provider, provider_names
 from .paths import WORK, shared_dir
 
 DIM = 32
 MIN_COUNT = 4
 KNOWLEDGE_COLUMNS = ("ne_share", "nn_share", "frequency", "given_name", "surname", "place", "role", "org_word")
 SEED = 13
-DATA = Path(__file__).resolve().parent.parent / "src" / "quotetracker" / "nlp" / "de" / "data"
 
 
 def _conllu_sentences(path: Path) -> list[list[str]]:
@@ -86,38 +87,35 @@ def embedding_text(shared: Path) -> tuple[list[list[str]], Counter, Counter]:
     return sents, ne, nn
 
 
-def _words(path: Path) -> set[str]:
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        out.update(line.split())
-    return out
+def _words(name: str) -> set[str]:
+    """The words of a shipped list (``nlp/de/data/<name>.txt``); a multi-word entry gives each word."""
+    return {part for entry in word_list(name) for part in entry.split()}
 
 
 def knowledge_lists() -> dict[str, set[str]]:
     given, places = set(), set()
     for kind, locales, attrs, label in SOURCES:
         for loc in locales:
-            provider = _provider(kind, loc)
+            provider = locale_provider(kind, loc)
             if provider is not None:
-                (given if label == "FIRST" else places).update(_names(provider, attrs))
+                (given if label == "FIRST" else places).update(provider_names(provider, attrs))
     surnames = set()
     for loc in FIRST_NAME_LOCALES:
-        provider = _provider("person", loc)
+        provider = locale_provider("person", loc)
         if provider is not None:
-            surnames.update(_names(provider, ("last_names",)))
-    given |= _words(DATA / "first_names.txt")
-    places |= _words(DATA / "locations.txt")
+            surnames.update(provider_names(provider, ("last_names",)))
+    given |= _words("first_names")
+    places |= _words("locations")
     org = set()
-    for name in ("organisations.txt", "org_prefixes.txt", "org_suffixes.txt", "org_tails.txt"):
-        org |= {w for w in _words(DATA / name) if w[:1].isupper()}
+    for name in ("organisations", "org_prefixes", "org_suffixes", "org_tails"):
+        org |= {w for w in _words(name) if w[:1].isupper()}
 
     def single(words: set[str]) -> set[str]:
         # a multi-word entry ("Bad Homburg") flags each of its capitalised words; the model weighs the column
         return {part for w in words for part in w.split() if len(part) > 1 and part[:1].isupper()}
 
     return {"given_name": single(given), "surname": single(surnames), "place": single(places),
-            "role": _words(DATA / "role_cues.txt"), "org_word": org}
+            "role": _words("role_cues"), "org_word": org}
 
 
 def build(out: Path, dim: int = DIM, min_count: int = MIN_COUNT) -> dict:

@@ -27,6 +27,7 @@ Entity labels come from GermEval conventions: country adjectives (*deutsche*) ar
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -36,7 +37,7 @@ from .extensions import register
 from .noun_chunks import noun_chunks
 from .resources import MODEL_DIR
 
-__all__ = ["load", "load_rules", "MODEL_DIR"]
+__all__ = ["load", "load_rules", "load_model_dir", "MODEL_DIR"]
 
 
 def _finish(nlp: Language) -> Language:
@@ -56,12 +57,18 @@ def load_rules() -> Language:
     return _finish(nlp)
 
 
+def load_model_dir(model_dir: Path, **options) -> Language:
+    """A trained pipeline folder (the shipped one, a training run's model-best with its tables) assembled
+    like the shipped pipeline; ``options`` go to ``trained.load_trained`` (e.g. entity_rules=False)."""
+    from .trained import load_trained
+
+    return _finish(load_trained(Path(model_dir), **options))
+
+
 @lru_cache(maxsize=1)
 def _cached(kind: str) -> Language:
     if kind == "trained":
-        from .trained import load_trained
-
-        return _finish(load_trained(MODEL_DIR))
+        return load_model_dir(MODEL_DIR)
     return load_rules()
 
 

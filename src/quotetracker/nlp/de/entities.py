@@ -50,6 +50,26 @@ def load_gazetteer(path=None) -> dict[str, str]:
     return gaz
 
 
+class NounEndings:
+    """``word in endings``: a capitalised noun that is, or ends in, one of the (lower-case) entries:
+    "Debütalbum" for "album", "Maschinenbauer" for "maschinenbauer". Runs on every token, so the
+    shortest-entry tail is checked first and rejects most words with one set lookup."""
+
+    def __init__(self, entries) -> None:
+        self.entries = frozenset(e.lower() for e in entries)
+        self.lengths = sorted({len(e) for e in self.entries})
+        self.min_len = self.lengths[0] if self.lengths else 0
+        self.tails = frozenset(e[-self.min_len:] for e in self.entries) if self.min_len else frozenset()
+
+    def __contains__(self, word: str) -> bool:
+        if not word[:1].isupper() or len(word) < self.min_len or not self.tails:
+            return False
+        lower = word.lower()
+        if lower[-self.min_len:] not in self.tails:
+            return False
+        return any(lower[-k:] in self.entries for k in self.lengths if k <= len(lower))
+
+
 class EntityRules:
     """Adds gazetteer matches and runs of NE-tagged capitalised words that no model entity covers."""
 
@@ -67,10 +87,8 @@ class EntityRules:
         self.stop_names = word_list("not_name_words")
         self.org_prefixes = word_list("org_prefixes")
         self.org_tails = word_list("org_tails")
-        self.work_nouns = word_list("work_nouns")
-        self.org_cues = word_list("org_cues")
-        self._org_cue_lengths = sorted({len(w) for w in self.org_cues})
-        self._work_noun_lengths = sorted({len(w) for w in self.work_nouns})
+        self.work_nouns = NounEndings(word_list("work_nouns"))
+        self.org_cues = NounEndings(word_list("org_cues"))
         self.role_suffixes = frozenset(r.lower() for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX)
         self._role_suffix_lengths = sorted({len(r) for r in self.role_suffixes})  # one set lookup per length
         # "Somalias": a gazetteer place (3+ letters) + genitive s; built once, not per word and document
@@ -151,7 +169,7 @@ class EntityRules:
                 ent = Span(doc, ent.start + 1, ent.end, label="PER")  # "Borussia-Manager Peter Pander"
             elif ent.label_ != "PER" and ent.start and self._is_role(words[ent.start - 1]):
                 ent = Span(doc, ent.start, ent.end, label="PER")
-            elif ORG_CUES and ent.label_ != "ORG" and ent.start and self._is_suffix_of(words[ent.start - 1], self.org_cues, self._org_cue_lengths):
+            elif ORG_CUES and ent.label_ != "ORG" and ent.start and words[ent.start - 1] in self.org_cues:
                 ent = Span(doc, ent.start, ent.end, label="ORG")
             elif self.relabel:
                 known = self.gaz.get(ent.text) or ("LOC" if GENITIVE_LOCATIONS and ent.text in self.genitive_places else None)
@@ -230,26 +248,16 @@ class EntityRules:
         n = len(words)
         for i in range(1, n - 2):
             closers = _QUOTE_PAIRS.get(words[i])
-            if closers is None or not words[i + 1][:1].isalnum() or not words[i + 1][:1].isupper() and not words[i + 1][:1].isdigit():
+            first = words[i + 1][:1]
+            if closers is None or not (first.isupper() or first.isdigit()):
                 continue
-            if not self._is_work_noun(words[i - 1]):
+            if words[i - 1] not in self.work_nouns:
                 continue
             for j in range(i + 2, min(n, i + 2 + _MAX_TITLE_WORDS)):
                 if words[j] in closers:
                     out.append(Span(doc, i + 1, j, label="MISC"))
                     break
         return out
-
-    def _is_work_noun(self, word: str) -> bool:
-        return self._is_suffix_of(word, self.work_nouns, self._work_noun_lengths)
-
-    @staticmethod
-    def _is_suffix_of(word: str, endings: frozenset[str], lengths: list[int]) -> bool:
-        """A capitalised noun that is, or ends in, one of ``endings`` (lower case): Debütalbum, Maschinenbauer."""
-        if not word[:1].isupper():
-            return False
-        lower = word.lower()
-        return any(lower[-k:] in endings for k in lengths if k <= len(lower))
 
     def _org_cue_spans(self, doc: Doc, words: list[str], tags: list[str]) -> list[Span]:
         """Name words right after an organisation noun: "der Maschinenbauer Nordwerk". A name word is tagged
@@ -259,7 +267,7 @@ class EntityRules:
         n = len(words)
         vocab = doc.vocab
         for i in range(n - 1):
-            if not self._is_suffix_of(words[i], self.org_cues, self._org_cue_lengths):
+            if words[i] not in self.org_cues:
                 continue
             j = i + 1
             while j < n and j - i <= 3 and self._name_word(words[j]) and (
