@@ -111,3 +111,17 @@ def test_static_vectors_carry_knowledge_columns(nlp):
     assert row("Müller")[surname] == 1.0
     # lower-case forms also answer for their capitalised spelling (sentence starts): more keys than rows
     assert vectors.n_keys > vectors.shape[0]
+
+
+def test_model_card_names_the_shipped_version():
+    """meta.json (written by training/train_de.py's install step) and MODEL_CARD.md's title name the same
+    model version, so a user reading the card knows which weights it describes."""
+    import json
+    import re
+
+    from quotetracker.nlp.de.resources import MODEL_DIR
+
+    meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    title = (MODEL_DIR / "MODEL_CARD.md").read_text(encoding="utf-8").splitlines()[0]
+    assert meta["name"] == "quotetracker_de_news"
+    assert re.search(rf"`quotetracker_de_news` {re.escape(meta['version'])}\b", title), (meta["version"], title)

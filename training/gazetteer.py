@@ -1,4 +1,5 @@
-"""Build model/gazetteer.tsv from the NER training data (never from the held-out GermEval tail).
+"""Build model/gazetteer.tsv from the NER data (``ner_all.spacy``: the GermEval training part and Europeana;
+never the held-out GermEval tail).
 
 A name goes in when it was seen at least ``MIN_COUNT`` times as an entity and carries its majority
 label in at least ``MIN_SHARE`` of those mentions, and is seen as plain text (O) less often than as
@@ -26,7 +27,7 @@ def build(out: Path, external: bool = True) -> int:
     labels: dict[str, Counter] = defaultdict(Counter)
     first: Counter = Counter()
     plain: Counter = Counter()
-    docs = list(DocBin().from_disk(WORK / "ner_train.spacy").get_docs(vocab))
+    docs = list(DocBin().from_disk(WORK / "ner_all.spacy").get_docs(vocab))
     for doc in docs:
         covered = set()
         for ent in doc.ents:

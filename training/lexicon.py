@@ -1,6 +1,6 @@
 """Build model/lexicon.tsv.gz: (form, STTS tag) -> lemma (+ HanTa morphemes for verbs, + frequency).
 
-Sources: HanTa silver (training/work/silver_news.spacy, ner_train.spacy); gold lemmas of UD GSD dev
+Sources: HanTa silver (training/work/silver_news.spacy, ner_all.spacy); gold lemmas of UD GSD dev
 override silver ones. The most frequent lemma per (form, tag) wins; ties broken alphabetically.
 """
 
@@ -32,7 +32,7 @@ def build(out: Path) -> int:
     vocab = spacy.blank("de").vocab
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     _count(WORK / "silver_news.spacy", vocab, counts)
-    _count(WORK / "ner_train.spacy", vocab, counts)
+    _count(WORK / "ner_all.spacy", vocab, counts)
     _count(WORK / "gsd_dev.spacy", vocab, counts, weight=1000)  # gold wins
     tagger = hanta()
     lines = []

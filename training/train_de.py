@@ -36,6 +36,7 @@ KEEP_IN_MODEL = ("MODEL_CARD.md",)
 PRETRAIN_EPOCHS = 1  # one epoch of `spacy pretrain` (~2 min on an idle core; MODEL_CARD.md)
 DISTIL_ROUNDS = 1  # teacher -> student rounds (MODEL_CARD.md: one round +1.2 NER F)
 TABLES = ("lexicon.tsv.gz", "gazetteer.tsv")
+MODEL_VERSION = "1.2.0"  # meta.json; MODEL_CARD.md's title names the same version (tests check)
 
 
 def run(cmd: list[str]) -> None:
@@ -59,7 +60,7 @@ def main() -> None:
     py = sys.executable
     if not (args.reuse and (WORK / "silver_news.spacy").exists()):
         run([py, "-m", "training.silver"])
-    if not (args.reuse and (WORK / "ner_train.spacy").exists()):
+    if not (args.reuse and (WORK / "ner_all.spacy").exists()):
         run([py, "-m", "training.prepare"])
     if not (args.reuse and (WORK / "vectors" / "vocab" / "vectors").exists()):
         run([py, "-m", "training.vectors", "--out", str(WORK / "vectors")])
@@ -117,7 +118,7 @@ def install(best: Path, model_dir: Path) -> None:
     meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
     labels = sorted({label for values in meta["labels"].values() for label in values})
     (model_dir / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
-    meta.update(name="quotetracker_de_news", version="1.0.0",
+    meta.update(name="quotetracker_de_news", version=MODEL_VERSION,
                 description="German news: STTS tagger + NER on a shared CNN (see MODEL_CARD.md)",
                 license="CC BY-SA 4.0 / CC BY-NC-SA 4.0 data terms, see MODEL_CARD.md")
     (model_dir / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")

@@ -24,7 +24,7 @@ word (their fastText vectors come from character n-grams). A lower-case form als
 capitalised spelling (sentence starts) when that spelling has no row of its own.
 
 Embedding text (unlabelled use only): silver news (corpus/de_news.jsonl), the tokens of the NER
-training sentences (GermEval test + dev without its last 1,000 sentences, Europeana) and of UD
+sentences (``ner_all.spacy``: GermEval test + dev without its last 1,000 sentences, Europeana) and of UD
 GSD dev and PUD. The model-selection and held-out GermEval sentences are not read.
 Output: training/work/vectors/ (a blank spaCy pipeline whose vocab holds the table).
 """
@@ -80,7 +80,7 @@ def embedding_text(shared: Path) -> tuple[list[list[str]], Counter, Counter]:
         for tok in doc:
             ne[tok.text] += tok.tag_ == "NE"
             nn[tok.text] += tok.tag_ == "NN"
-    for name in ("ner_train.spacy", "gsd_dev.spacy"):
+    for name in ("ner_all.spacy", "gsd_dev.spacy"):
         for doc in DocBin().from_disk(WORK / name).get_docs(vocab):
             sents.append([t.text for t in doc if not t.is_space])
     sents.extend(_conllu_sentences(shared / "train/de/ud/de_pud-ud-test.conllu"))
