@@ -39,3 +39,17 @@ def test_degenerate_input_never_raises():
     for text in ["", " ", "\n", "“", "according to X,", "said", "“x,” said", "According to"]:
         for content, *_ in run(text):
             assert content in text
+
+
+def test_speaker_before_a_parenthesis():
+    st = run("Sen. Maria Okafor (D-Ore.) said the new bridge would open in May.")
+    assert [(c, k, spk) for c, k, spk, _ in st] == [("the new bridge would open in May", "indirect",
+                                                     "Sen. Maria Okafor")]
+
+
+def test_speaker_named_before_a_long_apposition():
+    st = run("Tom Harlan, director of the water board in Eastfield County, said the reservoir was half empty.")
+    assert [(c, spk) for c, _, spk, _ in st] == [("the reservoir was half empty", "Tom Harlan")]
+    # a description before the comma is not a name: no speaker is made up from it
+    st = run("As the storm moved east, officials at the port, said to be worried, closed the gates.")
+    assert all(spk != "As the storm moved east" for _, _, spk, _ in st)

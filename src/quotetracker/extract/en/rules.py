@@ -99,6 +99,14 @@ class EnRules:
         j = k
         while j > lo and self.toks[j - 1].lower_ in self.lex["adverbs"] and not self.toks[j - 1].text[:1].isupper():
             j -= 1
+        # "Sen. David Perdue (R-Ga.) said": the speaker stands before a short parenthesis
+        if j > lo and self.toks[j - 1].text == ")":
+            for m in range(j - 2, max(lo, j - 8) - 1, -1):
+                if self.toks[m].text == "(":
+                    j = m
+                    break
+                if self.toks[m].text in _END or self.qof[m] is not None:
+                    break
         if j == lo:
             return None
         # "The store's owner, Maria Lopez, said": the name in the apposition
@@ -116,6 +124,10 @@ class EnRules:
                     break
                 if self.toks[m].text in _CLAUSE or self.toks[m].text in _END:
                     break
+        if self.toks[j - 1].text == ",":
+            named = self._name_before_apposition(j - 1, lo)
+            if named is not None:
+                return named
         if self.toks[j - 1].lower_ in self.lex["pronouns"]:
             return (j - 1, j)
         i = j
@@ -127,6 +139,27 @@ class EnRules:
                              for m in range(i, j)):
             return None
         return (i, j)
+
+    def _name_before_apposition(self, comma: int, lo: int) -> tuple[int, int] | None:
+        """"Richard Revesz, director of the institute at New York University, said": a name of 1-4
+        capitalised words opens the clause, a description (with lower-case words) follows between
+        commas; the name is the speaker."""
+        lower = False
+        for m in range(comma - 1, max(lo, comma - 20) - 1, -1):
+            t = self.toks[m]
+            if self.qof[m] is not None or t.text in _END or t.text in (";", ":") or t.lower_ in self.lex["verbs"]:
+                return None
+            if t.text != ",":
+                lower = lower or t.text[:1].islower()
+                continue
+            start = m
+            while start > lo and m - start < 4 and self.toks[start - 1].text[:1].isupper() \
+                    and self.qof[start - 1] is None:
+                start -= 1
+            opens = start == lo or self.toks[start - 1].text in _CLAUSE | _END \
+                or self.toks[start - 1].lower_ in ("but", "and")
+            return (start, m) if lower and start < m and opens else None
+        return None
 
     def speaker_after(self, k: int, hi: int) -> tuple[int, int] | None:
         """The subject after an inverted cue: said Trump / said the senator."""
