@@ -53,3 +53,10 @@ def test_speaker_named_before_a_long_apposition():
     # a description before the comma is not a name: no speaker is made up from it
     st = run("As the storm moved east, officials at the port, said to be worried, closed the gates.")
     assert all(spk != "As the storm moved east" for _, _, spk, _ in st)
+
+
+def test_speaker_is_a_determiner_phrase_opening_the_sentence():
+    st = run("Several city council members said the budget was far too small.")
+    assert [(c, spk) for c, _, spk, _ in st] == [("the budget was far too small", "Several city council members")]
+    # a verb inside the phrase ends it: "The festival is described as ..." has no speaker "The festival is"
+    assert all(spk != "The festival is" for _, _, spk, _ in run("The festival is described as a day of rest."))

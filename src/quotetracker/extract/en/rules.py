@@ -16,6 +16,8 @@ from ..de.quotes import QuotePart, find_quotes
 
 _END = {".", "!", "?"}
 _CLAUSE = {",", ";", ":", "—", "–", "(", ")"}
+_BE = {"is", "was", "are", "were", "be", "been"}
+_DETERMINERS = {"the", "many", "several", "some", "most", "other", "both", "all", "few", "two", "three"}
 
 
 @lru_cache(maxsize=1)
@@ -135,10 +137,21 @@ class EnRules:
             i -= 1
         while i < j and self.toks[i].lower_ in ("and", "of", "for", "at", "who"):
             i += 1
+        if i == j and self._determiner_phrase(lo, j):
+            return (lo, j)
         if i == j or not any(self.toks[m].text[:1].isupper() or self.toks[m].lower_ not in ("the", "a", "an")
                              for m in range(i, j)):
             return None
         return (i, j)
+
+    def _determiner_phrase(self, lo: int, j: int) -> bool:
+        """"The bank said", "Several cast members said": a short lower-case phrase opened by a
+        determiner at the start of the clause (no tagger here: words, not cues, quotes or punctuation)."""
+        if not 2 <= j - lo <= 4 or self.toks[lo].lower_ not in _DETERMINERS:
+            return False
+        return all(t.text.isalpha() and t.text.islower() and t.lower_ not in self.lex["verbs"]
+                   and t.lower_ not in self.lex["pronouns"] and t.lower_ not in self.lex["adverbs"]
+                   and t.lower_ not in _BE and not t.lower_.endswith("ly") and self.qof[m] is None for m, t in ((m, self.toks[m]) for m in range(lo + 1, j)))
 
     def _name_before_apposition(self, comma: int, lo: int) -> tuple[int, int] | None:
         """"Richard Revesz, director of the institute at New York University, said": a name of 1-4
