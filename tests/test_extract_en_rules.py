@@ -60,3 +60,15 @@ def test_speaker_is_a_determiner_phrase_opening_the_sentence():
     assert [(c, spk) for c, _, spk, _ in st] == [("the budget was far too small", "Several city council members")]
     # a verb inside the phrase ends it: "The festival is described as ..." has no speaker "The festival is"
     assert all(spk != "The festival is" for _, _, spk, _ in run("The festival is described as a day of rest."))
+
+
+def test_two_apostrophes_as_quotation_marks():
+    """Newspaper archive text (NYT) writes ''…'' for quotation marks; offsets must stay those of the text."""
+    text = "''We will not raise taxes this year,'' said Mayor Linda Cho of Eastfield."
+    st = run(text)
+    assert st and st[0][1] == "direct" and st[0][0].startswith("We will not raise taxes this year")
+    assert "Linda Cho" in st[0][2]
+    from quotetracker.extract.en.rules import double_apostrophes_as_quotes
+
+    assert double_apostrophes_as_quotes(text) == ' "We will not raise taxes this year," ' + text[38:]
+    assert len(double_apostrophes_as_quotes(text)) == len(text)

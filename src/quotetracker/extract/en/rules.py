@@ -8,6 +8,7 @@ found by capitalisation and a small word list (lexicon/cues.json).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,22 @@ _END = {".", "!", "?"}
 _CLAUSE = {",", ";", ":", "—", "–", "(", ")"}
 _BE = {"is", "was", "are", "were", "be", "been"}
 _DETERMINERS = {"the", "many", "several", "some", "most", "other", "both", "all", "few", "two", "three"}
+
+
+_DOUBLE_APOSTROPHE = re.compile(r"''")
+
+
+def double_apostrophes_as_quotes(text: str) -> str:
+    """The New York Times' archive text writes quotation marks as two apostrophes (''This isn't reform,''
+    said X). Each pair becomes a space and a '"' (opening) or a '"' and a space (closing), so every
+    character offset stays where it was. English only: German Wikinews text uses '' as wiki markup."""
+
+    def mark(m: re.Match) -> str:
+        i = m.start()
+        opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-"
+        return ' "' if opening else '" '
+
+    return _DOUBLE_APOSTROPHE.sub(mark, text) if "''" in text else text
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +69,7 @@ class EnRules:
         self.text = doc.text
         self.toks = [t for t in doc if not t.is_space]
         self.lex = lexicon()
-        self.top = [q for q in find_quotes(self.text) if q.depth == 0]
+        self.top = [q for q in find_quotes(double_apostrophes_as_quotes(self.text)) if q.depth == 0]
         self.qof = [self._quote_at(t.idx) for t in self.toks]
         self.sents = self._sentences(doc)
         self.found: list[EnFound] = []
