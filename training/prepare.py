@@ -115,7 +115,7 @@ def main() -> None:
     every = germeval + europeana(shared)
     random.Random(SEED).shuffle(every)
     random.Random(SEED).shuffle(germeval)
-    docs = {id(sent): _ner_doc(nlp.vocab, annotator, *sent) for sent in every}
+    docs = {id(sent): _ner_doc(nlp.vocab, annotator, *sent) for sent in every}  # one HanTa pass each
     DocBin(attrs=_ATTRS, docs=[docs[id(sent)] for sent in every]).to_disk(WORK / "ner_all.spacy")
     DocBin(attrs=_ATTRS, docs=[docs[id(sent)] for sent in germeval]).to_disk(WORK / "ner_train.spacy")
     DocBin(attrs=_ATTRS, docs=[_ner_doc(nlp.vocab, annotator, w, s) for w, s in dev_select]).to_disk(

@@ -2,7 +2,9 @@
 
 Patterns: “…,” X said / X said: “…” / a long quote on its own (speaker from the statement
 before); X said (that) CLAUSE / CLAUSE, X said / According to X, CLAUSE. Speaker phrases are
-found by capitalisation and a small word list (lexicon/cues.json).
+found by capitalisation and a small word list (lexicon/cues.json), also before a parenthesis
+(*Sen. X (D-Ore.) said*), before a longer apposition (*X, director of …, said*) and as a short
+determiner phrase opening the sentence (*The bank said*). ''…'' counts as quotation marks.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ _END = {".", "!", "?"}
 _CLAUSE = {",", ";", ":", "—", "–", "(", ")"}
 _BE = {"is", "was", "are", "were", "be", "been"}
 _DETERMINERS = {"the", "many", "several", "some", "most", "other", "both", "all", "few", "two", "three"}
-
-
 _DOUBLE_APOSTROPHE = re.compile(r"''")
 
 
@@ -166,9 +166,13 @@ class EnRules:
         determiner at the start of the clause (no tagger here: words, not cues, quotes or punctuation)."""
         if not 2 <= j - lo <= 4 or self.toks[lo].lower_ not in _DETERMINERS:
             return False
-        return all(t.text.isalpha() and t.text.islower() and t.lower_ not in self.lex["verbs"]
-                   and t.lower_ not in self.lex["pronouns"] and t.lower_ not in self.lex["adverbs"]
-                   and t.lower_ not in _BE and not t.lower_.endswith("ly") and self.qof[m] is None for m, t in ((m, self.toks[m]) for m in range(lo + 1, j)))
+        for m in range(lo + 1, j):
+            word = self.toks[m].text
+            lower = word.lower()
+            if not (word.isalpha() and word.islower()) or self.qof[m] is not None or lower.endswith("ly") \
+                    or lower in _BE or any(lower in self.lex[k] for k in ("verbs", "pronouns", "adverbs")):
+                return False
+        return True
 
     def _name_before_apposition(self, comma: int, lo: int) -> tuple[int, int] | None:
         """"Richard Revesz, director of the institute at New York University, said": a name of 1-4
