@@ -51,23 +51,28 @@ def load_gazetteer(path=None) -> dict[str, str]:
 
 
 class NounEndings:
-    """``word in endings``: a capitalised noun that is, or ends in, one of the (lower-case) entries:
-    "Debütalbum" for "album", "Maschinenbauer" for "maschinenbauer". Runs on every token, so the
-    shortest-entry tail is checked first and rejects most words with one set lookup."""
+    """``word in endings``: a noun that is, or ends in, one of the (lower-case) entries: "Debütalbum" for
+    "album", "Maschinenbauer" for "maschinenbauer". ``whole_word=False`` takes only compounds (the entry
+    is a true ending: "Gartenhistoriker" for "historiker", not "Historiker" itself); ``capitalised=False``
+    also takes lower-case words. Runs on every token, so the shortest-entry tail is checked first and
+    rejects most words with one set lookup."""
 
-    def __init__(self, entries) -> None:
+    def __init__(self, entries, whole_word: bool = True, capitalised: bool = True) -> None:
         self.entries = frozenset(e.lower() for e in entries)
         self.lengths = sorted({len(e) for e in self.entries})
         self.min_len = self.lengths[0] if self.lengths else 0
         self.tails = frozenset(e[-self.min_len:] for e in self.entries) if self.min_len else frozenset()
+        self.whole_word = whole_word
+        self.capitalised = capitalised
 
     def __contains__(self, word: str) -> bool:
-        if not word[:1].isupper() or len(word) < self.min_len or not self.tails:
+        if not self.tails or (self.capitalised and not word[:1].isupper()):
             return False
         lower = word.lower()
-        if lower[-self.min_len:] not in self.tails:
+        longest = len(lower) if self.whole_word else len(lower) - 1  # a compound keeps a word before the ending
+        if longest < self.min_len or lower[-self.min_len:] not in self.tails:
             return False
-        return any(lower[-k:] in self.entries for k in self.lengths if k <= len(lower))
+        return any(lower[-k:] in self.entries for k in self.lengths if k <= longest)
 
 
 class EntityRules:
@@ -89,8 +94,8 @@ class EntityRules:
         self.org_tails = word_list("org_tails")
         self.work_nouns = NounEndings(word_list("work_nouns"))
         self.org_cues = NounEndings(word_list("org_cues"))
-        self.role_suffixes = frozenset(r.lower() for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX)
-        self._role_suffix_lengths = sorted({len(r) for r in self.role_suffixes})  # one set lookup per length
+        self.role_endings = NounEndings((r for r in self.roles if len(r) >= _MIN_ROLE_SUFFIX),
+                                        whole_word=False, capitalised=False)
         # "Somalias": a gazetteer place (3+ letters) + genitive s; built once, not per word and document
         self.genitive_places = frozenset(n + "s" for n, lab in self.gaz.items() if lab == "LOC" and len(n) >= 3)
         self.add_name_runs = add_name_runs
@@ -284,8 +289,7 @@ class EntityRules:
             return False
         if "-" in word and word.rsplit("-", 1)[1] in self.roles:
             return True
-        lower = word.lower()
-        return any(lower[-k:] in self.role_suffixes for k in self._role_suffix_lengths if k < len(lower))
+        return word in self.role_endings
 
     def _name_word(self, word: str) -> bool:
         return (word[:1].isupper() and not word.isupper() and any(c.isalpha() for c in word)
